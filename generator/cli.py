@@ -1,0 +1,113 @@
+"""The editors' front door: python -m generator validate|build|serve.
+
+Every problem in the content is printed at once, as `path:line:column:
+what is wrong; what to do` with the offending line and a caret beneath, and
+the command exits with status 1. A build that finds problems leaves the
+previous site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from generator.pipeline import render
+from generator.problems import Problem, Problems
+from generator.publish import build_site, navigation, write_docs
+
+ROOT = Path.cwd()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    return int(arguments.run(arguments))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Build the accessible progress-report site from content/.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check content/ and report every problem")
+    _common(validate)
+    validate.set_defaults(run=run_validate)
+    build = commands.add_parser("build", help="check content/, then build site/")
+    _common(build)
+    _site_options(build)
+    build.set_defaults(run=run_build)
+    serve = commands.add_parser("serve", help="preview the site, rebuilding on every change in content/")
+    _common(serve)
+    _site_options(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default %(default)s)")
+    serve.set_defaults(run=run_serve)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default %(default)s)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site engine configuration (default %(default)s)")
+    parser.add_argument("--docs", type=Path, default=Path("build/docs"), help="where the generated Markdown goes (default %(default)s)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="where the site goes (default %(default)s)")
+
+
+def report(problems: Problems, strict: bool) -> None:
+    """Print every problem, in file order, with its line and a caret."""
+    for problem in problems.sorted():
+        print(problem.headline(ROOT), file=sys.stderr)
+        excerpt = _excerpt(problem)
+        if excerpt:
+            print(excerpt, file=sys.stderr)
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if errors or warnings:
+        verdict = "failed" if problems.fails(strict) else "passed with warnings"
+        print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}: {verdict}", file=sys.stderr)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _excerpt(problem: Problem) -> str:
+    try:
+        lines = problem.location.path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return ""
+    if not 1 <= problem.location.line <= len(lines):
+        return ""
+    line = lines[problem.location.line - 1].expandtabs(4)
+    shown = line if len(line) <= 160 else line[:157] + "..."
+    caret = " " * min(problem.location.column - 1, len(shown)) + "^"
+    return f"    {shown}\n    {caret}"
+
+
+def run_validate(arguments: argparse.Namespace) -> int:
+    result = render(arguments.content)
+    report(result.problems, arguments.strict)
+    if result.problems.fails(arguments.strict):
+        return 1
+    print(f"{arguments.content}: no problems found", file=sys.stderr)
+    return 0
+
+
+def run_build(arguments: argparse.Namespace) -> int:
+    result = render(arguments.content)
+    report(result.problems, arguments.strict)
+    if result.problems.fails(arguments.strict) or result.pages is None:
+        print(f"{arguments.site}/ was left as it was.", file=sys.stderr)
+        return 1
+    write_docs(result.pages, arguments.docs)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    build_site(arguments.config, arguments.docs, arguments.site, navigation(result.pages))
+    print(f"Built {len(result.pages)} pages into {arguments.site}/", file=sys.stderr)
+    return 0
+
+
+def run_serve(arguments: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    return serve(arguments)

@@ -1,0 +1,154 @@
+"""Stage 4, derive: every figure the site shows, computed from positions.
+
+Nothing here is typed by an editor: counts, totals, each inspection's last
+update and number of updates, each recommendation's history and current
+status all come from the papers' recorded positions, so no two pages can
+disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.dates import PaperDate
+from generator.model import Content, Inspection, Paper, Plan, Position, Recommendation, StatusCounts
+from generator.status import count_statuses, is_open
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One paper's position on one recommendation."""
+
+    paper: Paper
+    position: Position
+
+
+@dataclass
+class RecommendationRecord:
+    """A recommendation with everything the papers said of it, in date order."""
+
+    recommendation: Recommendation
+    history: list[HistoryEntry] = field(default_factory=list)
+
+    @property
+    def latest_status(self) -> HistoryEntry | None:
+        stated = [entry for entry in self.history if entry.position.status]
+        return stated[-1] if stated else None
+
+    @property
+    def status(self) -> str | None:
+        latest = self.latest_status
+        return latest.position.status if latest else None
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    """A status table and where its figures come from."""
+
+    counts: StatusCounts
+    stated_by: Paper | None
+
+
+@dataclass
+class InspectionRecord:
+    """An inspection with its papers, plans, records and derived figures."""
+
+    inspection: Inspection
+    papers: list[Paper]
+    plans: list[Plan]
+    records: list[RecommendationRecord]
+    status_table: StatusTable
+
+    @property
+    def last_update(self) -> Paper | None:
+        return self.papers[-1] if self.papers else None
+
+    @property
+    def open_count(self) -> int:
+        counts = self.status_table.counts
+        return counts.total - counts.closed
+
+
+@dataclass
+class Derived:
+    """All derived figures for the render stage."""
+
+    inspections: list[InspectionRecord]
+    papers_by_date: list[Paper]
+    appendix_of: dict[str, list[Paper]]
+
+    @property
+    def open_recommendations(self) -> int:
+        return sum(record.open_count for record in self.inspections)
+
+    @property
+    def inspections_with_open(self) -> int:
+        return sum(1 for record in self.inspections if record.open_count)
+
+    def record(self, inspection_id: str) -> InspectionRecord:
+        return next(r for r in self.inspections if r.inspection.identifier == inspection_id)
+
+
+def derive(content: Content) -> Derived:
+    papers = sorted(content.papers.values(), key=lambda p: (p.date.value, p.identifier))
+    records = [_inspection_record(content, inspection, papers) for inspection in content.inspections.values()]
+    records.sort(key=lambda r: (r.inspection.published.value, r.inspection.identifier))
+    appendix_of: dict[str, list[Paper]] = {}
+    for paper in papers:
+        for appendix in paper.appendices:
+            if appendix.paper_id:
+                appendix_of.setdefault(appendix.paper_id, []).append(paper)
+    return Derived(records, papers, appendix_of)
+
+
+def reports_on(paper: Paper, content: Content, inspection_id: str) -> bool:
+    """Whether a paper reports on an inspection: positions or a plan appendix."""
+    if any(block.inspection_id == inspection_id for block in paper.inspection_positions):
+        return True
+    return any(a.plan_id and content.plans[a.plan_id].inspection_id == inspection_id for a in paper.appendices if a.plan_id in content.plans)
+
+
+def _inspection_record(content: Content, inspection: Inspection, papers: list[Paper]) -> InspectionRecord:
+    reporting = [paper for paper in papers if reports_on(paper, content, inspection.identifier)]
+    plans = sorted((p for p in content.plans.values() if p.inspection_id == inspection.identifier), key=lambda p: p.date.value)
+    records = [RecommendationRecord(r) for r in sorted(inspection.recommendations, key=lambda r: r.number)]
+    by_number = {record.recommendation.number: record for record in records}
+    for paper in reporting:
+        for block in paper.inspection_positions:
+            if block.inspection_id != inspection.identifier:
+                continue
+            for position in block.positions:
+                if position.number in by_number:
+                    by_number[position.number].history.append(HistoryEntry(paper, position))
+    return InspectionRecord(inspection, reporting, plans, records, _current_table(inspection, reporting, records))
+
+
+def status_table_as_at(paper: Paper, inspection_id: str) -> StatusTable | None:
+    """The paper's own status table for an inspection, if it gives one."""
+    for block in paper.inspection_positions:
+        if block.inspection_id == inspection_id and block.stated_counts:
+            return StatusTable(block.stated_counts, paper)
+    return None
+
+
+def _current_table(inspection: Inspection, reporting: list[Paper], records: list[RecommendationRecord]) -> StatusTable:
+    """The latest figures: derived when every recommendation has a status,
+    otherwise the latest paper's stated table, otherwise what is recorded."""
+    statuses = [record.status for record in records]
+    complete = len(records) == inspection.total_recommendations and all(statuses)
+    if not complete:
+        for paper in reversed(reporting):
+            stated = status_table_as_at(paper, inspection.identifier)
+            if stated:
+                return stated
+    counts = count_statuses(statuses)
+    if not complete:
+        counts = StatusCounts(inspection.total_recommendations, counts.closed, counts.ongoing_on_track, counts.ongoing_delayed)
+    return StatusTable(counts, None)
+
+
+def open_for_years(record: RecommendationRecord, inspection: Inspection, today: PaperDate) -> float | None:
+    """Years open since the inspection was published, if still open."""
+    if not is_open(record.status):
+        return None
+    return (today.value - inspection.published.value).days / 365.25

@@ -1,0 +1,174 @@
+"""Stage 5, render: the Markdown pages of the site, from Jinja2 templates.
+
+Pages are Markdown for the site engine to turn into HTML; structured parts
+(tables, the plan) are HTML blocks written by the templates, never by Python
+strings. Editors' Markdown is passed through, with the body's [[directive]]
+lines replaced by rendered blocks. Every template runs with StrictUndefined:
+a missing value is a bug to fix, not an empty cell.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from generator.checks import DIRECTIVE
+from generator.derive import Derived, status_table_as_at
+from generator.model import Content, Paper
+from generator.status import NOT_STATED, STATUS_LABELS
+
+TEMPLATES_PATH = Path(__file__).parent / "templates"
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to write: its path in the docs tree and its Markdown."""
+
+    docs_path: str
+    text: str
+
+
+def page_uri(docs_path: str) -> str:
+    """The site address MkDocs gives a docs file (directory URLs)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def paper_uri(paper_id: str) -> str:
+    return f"papers/{paper_id}/"
+
+
+def meeting_uri(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}/"
+
+
+def inspection_uri(inspection_id: str) -> str:
+    return f"inspections/{inspection_id}/"
+
+
+def _markdown_to_html(text: str) -> Markup:
+    """Editors' Markdown inside an HTML block (table cells, notes)."""
+    return Markup(markdown.markdown(text, extensions=["sane_lists"], output_format="html"))
+
+
+def _escape_markdown(text: str) -> Markup:
+    """Text placed in Markdown (headings, list items) shown literally."""
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+
+
+def _shift_headings(text: str, levels: int) -> Markup:
+    """Move editors' headings down, so an appendix nests under its heading."""
+    return _source(HEADING.sub(lambda m: "#" * min(6, len(m[1]) + levels) + m[2], text))
+
+
+def _source(text: str) -> Markup:
+    """Editors' Markdown, placed in a page as Markdown (validated: no raw HTML)."""
+    return Markup(text)
+
+
+def _status_label(status: str | None) -> str:
+    return STATUS_LABELS[status] if status else NOT_STATED
+
+
+@pass_context
+def _link(context: Context, target_uri: str) -> str:
+    """A link from the page being rendered to another site address."""
+    here = str(context["page_uri"])
+    relative = posixpath.relpath(target_uri or ".", here or ".")
+    if relative == ".":
+        return "./"
+    return relative + ("/" if target_uri.endswith("/") or not target_uri else "")
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_PATH),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    filters: dict[str, Callable[..., Any]] = {
+        "markdown": _markdown_to_html,
+        "md": _escape_markdown,
+        "shift_headings": _shift_headings,
+        "source": _source,
+        "status_label": _status_label,
+        "link": _link,
+    }
+    env.filters.update(filters)
+    env.globals.update(
+        paper_uri=paper_uri,
+        meeting_uri=meeting_uri,
+        inspection_uri=inspection_uri,
+        status_table_as_at=status_table_as_at,
+    )
+    return env
+
+
+class Renderer:
+    """Renders every page of the site from the model and derived figures."""
+
+    def __init__(self, content: Content, derived: Derived) -> None:
+        self.content = content
+        self.derived = derived
+        self.env = make_environment()
+
+    def render(self, template: str, docs_path: str, **values: Any) -> Page:
+        context = {
+            "content": self.content,
+            "derived": self.derived,
+            "page_uri": page_uri(docs_path),
+            **values,
+        }
+        return Page(docs_path, self.env.get_template(template).render(context))
+
+    def pages(self) -> list[Page]:
+        content = self.content
+        pages = [
+            self.render("home.md.j2", "index.md"),
+            self.render("papers.md.j2", "papers/index.md"),
+            self.render("meetings.md.j2", "meetings/index.md"),
+            self.render("inspections.md.j2", "inspections/index.md"),
+        ]
+        for paper in self.derived.papers_by_date:
+            body = self.expand_directives(paper)
+            pages.append(self.render("paper.md.j2", f"papers/{paper.identifier}.md", paper=paper, body=body))
+        for meeting in sorted(content.meetings.values(), key=lambda m: m.date.value):
+            pages.append(self.render("meeting.md.j2", f"meetings/{meeting.identifier}.md", meeting=meeting))
+        for record in self.derived.inspections:
+            docs_path = f"inspections/{record.inspection.identifier}/index.md"
+            pages.append(self.render("inspection.md.j2", docs_path, record=record))
+        return pages
+
+    def expand_directives(self, paper: Paper) -> Markup:
+        """The body with each [[directive]] line replaced by its block."""
+        macros = self.env.get_template("blocks.html.j2").make_module(
+            {"content": self.content, "derived": self.derived, "page_uri": paper_uri(paper.identifier)}
+        )
+        lines = []
+        for line in paper.body.split("\n"):
+            match = DIRECTIVE.match(line.strip())
+            if not match:
+                lines.append(line)
+                continue
+            name, argument = match[1], (match[2] or "").strip()
+            block = getattr(macros, name.replace("-", "_"))(paper, argument)
+            lines.extend(["", str(block).strip(), ""])
+        return _source("\n".join(lines))
