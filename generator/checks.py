@@ -61,7 +61,11 @@ def _check_inspections(content: Content, known: Known, problems: Problems) -> No
             for reference in recommendation.see_also:
                 _check_recommendation_ref(content, known, reference.inspection_id, reference.number, recommendation.location, problems)
         if inspection.stated_total is not None and inspection.stated_total < len(inspection.recommendations):
-            problems.add(inspection.location, f"total_recommendations is {inspection.stated_total} but {len(inspection.recommendations)} are listed", "correct total_recommendations")
+            problems.add(
+                inspection.location,
+                f"total_recommendations is {inspection.stated_total} but {len(inspection.recommendations)} are listed",
+                "correct total_recommendations",
+            )
 
 
 def _check_recommendation_ref(content: Content, known: Known, inspection_id: str, number: int, location: Location, problems: Problems) -> None:
@@ -83,7 +87,11 @@ def _check_meetings(content: Content, known: Known, problems: Problems) -> None:
     for meeting in content.meetings.values():
         for item in meeting.agenda:
             if item.paper_id in listed:
-                problems.add(item.location, f'paper "{item.paper_id}" is already on the agenda of "{listed[item.paper_id]}"', "list each paper on one meeting's agenda only")
+                problems.add(
+                    item.location,
+                    f'paper "{item.paper_id}" is already on the agenda of "{listed[item.paper_id]}"',
+                    "list each paper on one meeting's agenda only",
+                )
             listed[item.paper_id] = meeting.identifier
             paper = content.papers.get(item.paper_id)
             if paper is None:
@@ -101,7 +109,9 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
     meeting = content.meetings.get(paper.meeting_id)
     if meeting is None:
         if paper.meeting_id not in known.meetings:
-            problems.add(paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier")
+            problems.add(
+                paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier"
+            )
     else:
         if not any(item.paper_id == paper.identifier for item in meeting.agenda):
             problems.add(
@@ -122,7 +132,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
             problems.add(block.location, f'positions for inspection "{block.inspection_id}" are given twice', "merge them into one entry")
         seen.add(block.inspection_id)
         _check_positions(content, known, block, problems)
-    _check_body(content, paper, problems)
+    _check_body(content, known, paper, problems)
 
 
 def _check_appendices(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
@@ -132,7 +142,9 @@ def _check_appendices(content: Content, known: Known, paper: Paper, problems: Pr
         elif appendix.paper_id == paper.identifier:
             problems.add(appendix.location, f"{appendix.label} names this paper itself", "name another paper")
         elif appendix.paper_id and appendix.paper_id not in content.papers and appendix.paper_id not in known.papers:
-            problems.add(appendix.location, f'there is no paper "{appendix.paper_id}"', f"create content/papers/{appendix.paper_id}.md or correct the identifier")
+            problems.add(
+                appendix.location, f'there is no paper "{appendix.paper_id}"', f"create content/papers/{appendix.paper_id}.md or correct the identifier"
+            )
         elif appendix.plan_id and appendix.plan_id not in content.plans and appendix.plan_id not in known.plans:
             problems.add(appendix.location, f'there is no plan "{appendix.plan_id}"', f"create content/plans/{appendix.plan_id}.yml or correct the identifier")
 
@@ -141,7 +153,11 @@ def _check_positions(content: Content, known: Known, block: InspectionPositions,
     inspection = content.inspections.get(block.inspection_id)
     if inspection is None:
         if block.inspection_id not in known.inspections:
-            problems.add(block.location, f'there is no inspection "{block.inspection_id}"', f"create content/inspections/{block.inspection_id}.yml or correct the identifier")
+            problems.add(
+                block.location,
+                f'there is no inspection "{block.inspection_id}"',
+                f"create content/inspections/{block.inspection_id}.yml or correct the identifier",
+            )
         return
     numbers = Counter(p.number for p in block.positions)
     for position in block.positions:
@@ -158,12 +174,16 @@ def _check_stated_counts(block: InspectionPositions, inspection_total: int, prob
     parts = stated.closed + stated.ongoing_on_track + stated.ongoing_delayed
     if parts != stated.total:
         problems.add(
-            block.location,
+            block.counts_location,
             f"stated_counts: closed, ongoing_on_track and ongoing_delayed add up to {parts}, not the stated total {stated.total}",
             "copy the paper's status table again",
         )
     if stated.total > inspection_total:
-        problems.add(block.location, f"stated_counts.total is {stated.total} but the inspection made {inspection_total} recommendations", "correct the count or the inspection's total_recommendations")
+        problems.add(
+            block.counts_location,
+            f"stated_counts.total is {stated.total} but the inspection made {inspection_total} recommendations",
+            "correct the count or the inspection's total_recommendations",
+        )
     recorded = count_statuses([p.status for p in block.positions])
     for label, stated_value, recorded_value, statuses in (
         ("closed", stated.closed, recorded.closed, CLOSED_STATUSES),
@@ -173,13 +193,13 @@ def _check_stated_counts(block: InspectionPositions, inspection_total: int, prob
         if recorded_value > stated_value:
             lines = ", ".join(str(p.location.line) for p in block.positions if p.status in statuses)
             problems.add(
-                block.location,
+                block.counts_location,
                 f"stated_counts.{label} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
                 "correct the statuses or the stated count",
             )
 
 
-def _check_body(content: Content, paper: Paper, problems: Problems) -> None:
+def _check_body(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
     previous_level = 1
     in_fence = False
     for offset, line in enumerate(paper.body.split("\n")):
@@ -195,16 +215,24 @@ def _check_body(content: Content, paper: Paper, problems: Problems) -> None:
             previous_level = level
         directive = DIRECTIVE.match(line.strip())
         if directive:
-            _check_directive(content, paper, directive[1], (directive[2] or "").strip(), location, problems)
+            _check_directive(content, known, paper, directive[1], (directive[2] or "").strip(), location, problems)
         elif line.strip().startswith("[["):
             problems.add(location, f"unknown directive {line.strip()}", f"use one of: {', '.join('[[' + d + ' ...]]' for d in DIRECTIVES)}")
         html = RAW_HTML.search(line)
         if html:
             column = html.start() + 1
-            problems.add(Location(location.path, location.line, column), f"raw HTML {html[0]} is not allowed", "write it in Markdown; tables go in the front matter's tables")
+            problems.add(
+                Location(location.path, location.line, column),
+                f"raw HTML {html[0]} is not allowed",
+                "write it in Markdown; tables go in the front matter's tables",
+            )
         for image in IMAGE.finditer(line):
             if not image[1].strip():
-                problems.add(Location(location.path, location.line, image.start() + 1), "an image has no text alternative", "describe the image between the square brackets: ![what it shows](...)")
+                problems.add(
+                    Location(location.path, location.line, image.start() + 1),
+                    "an image has no text alternative",
+                    "describe the image between the square brackets: ![what it shows](...)",
+                )
 
 
 def _check_heading(level: int, previous_level: int, location: Location, problems: Problems) -> None:
@@ -214,7 +242,7 @@ def _check_heading(level: int, previous_level: int, location: Location, problems
         problems.add(location, f"the heading skips from level {previous_level} to level {level}", f"use {'#' * (previous_level + 1)} for this heading")
 
 
-def _check_directive(content: Content, paper: Paper, name: str, argument: str, location: Location, problems: Problems) -> None:
+def _check_directive(content: Content, known: Known, paper: Paper, name: str, argument: str, location: Location, problems: Problems) -> None:
     if name not in DIRECTIVES:
         problems.add(location, f"unknown directive [[{name}]]", f"use one of: {', '.join(DIRECTIVES)}")
     elif name == "table":
@@ -222,9 +250,13 @@ def _check_directive(content: Content, paper: Paper, name: str, argument: str, l
             names = ", ".join(paper.tables) or "none are defined"
             problems.add(location, f'there is no table "{argument}" in this paper\'s front matter', f"define it under tables: or use one of: {names}")
     elif argument not in content.inspections:
+        if argument in known.inspections:
+            return
         problems.add(location, f'there is no inspection "{argument}"', "use the identifier of a file in content/inspections/")
     elif name == "status-table" and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
-        problems.add(location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
+        problems.add(
+            location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table"
+        )
 
 
 def _check_plans(content: Content, known: Known, problems: Problems) -> None:
@@ -233,7 +265,11 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
         inspection = content.inspections.get(plan.inspection_id)
         if inspection is None:
             if plan.inspection_id not in known.inspections:
-                problems.add(plan.location, f'there is no inspection "{plan.inspection_id}"', f"create content/inspections/{plan.inspection_id}.yml or correct the identifier")
+                problems.add(
+                    plan.location,
+                    f'there is no inspection "{plan.inspection_id}"',
+                    f"create content/inspections/{plan.inspection_id}.yml or correct the identifier",
+                )
             continue
         for recommendation in plan.recommendations:
             _check_recommendation_ref(content, known, plan.inspection_id, recommendation.number, recommendation.location, problems)
@@ -243,9 +279,15 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
                     problems.add(action.location, f"action {action.number} is numbered twice for this inspection", "give each action its own number")
                 numbered[key] = plan
                 if action.recommendation_number != recommendation.number:
-                    problems.add(action.location, f"action {action.number} sits under recommendation {recommendation.number}", f"number it {recommendation.number}.N or move it")
+                    problems.add(
+                        action.location,
+                        f"action {action.number} sits under recommendation {recommendation.number}",
+                        f"number it {recommendation.number}.N or move it",
+                    )
     for inspection in content.inspections.values():
         for area in inspection.areas_for_development:
             for number in area.action_numbers:
                 if (inspection.identifier, number) not in numbered:
-                    problems.add(area.location, f"Area for Development links to action {number}, which no plan of this inspection has", "correct the action number")
+                    problems.add(
+                        area.location, f"Area for Development links to action {number}, which no plan of this inspection has", "correct the action number"
+                    )

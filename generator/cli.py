@@ -13,9 +13,11 @@ import logging
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import MkDocsException
+
 from generator.pipeline import render
 from generator.problems import Problem, Problems
-from generator.publish import build_site, navigation, write_docs
+from generator.publish import build_site, write_docs
 
 ROOT = Path.cwd()
 
@@ -100,9 +102,16 @@ def run_build(arguments: argparse.Namespace) -> int:
     if result.problems.fails(arguments.strict) or result.pages is None:
         print(f"{arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
+    if not arguments.config.is_file():
+        print(f"{arguments.config}: the site engine's configuration is missing; give its path with --config", file=sys.stderr)
+        return 1
     write_docs(result.pages, arguments.docs)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    build_site(arguments.config, arguments.docs, arguments.site, navigation(result.pages))
+    try:
+        build_site(arguments.config, arguments.docs, arguments.site)
+    except MkDocsException as error:
+        print(f"{arguments.config}: the site engine stopped: {error}; {arguments.site}/ was left as it was.", file=sys.stderr)
+        return 1
     print(f"Built {len(result.pages)} pages into {arguments.site}/", file=sys.stderr)
     return 0
 

@@ -129,6 +129,7 @@ class InspectionPositions:
     stated_counts: StatusCounts | None
     positions: list[Position]
     location: Location
+    counts_location: Location
 
 
 @dataclass
@@ -249,8 +250,7 @@ Values = dict[str, Any]
 
 def where(path: Path, values: Values) -> Location:
     """The location recorded for a validated mapping (see builder.py)."""
-    line = values.get("__line__", 1)
-    return Location(path, int(line), 1)
+    return Location(path, int(values.get("__line__", 1)), int(values.get("__column__", 1)))
 
 
 def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> Content:
@@ -325,9 +325,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         cover["appendix_attached"],
     )
     appendices = [
-        Appendix(a["label"], a["title"], a.get("paper"), a.get("plan"), where(path, a))
-        for a in values.get("appendices", [])
-        if _complete(a, "label", "title")
+        Appendix(a["label"], a["title"], a.get("paper"), a.get("plan"), where(path, a)) for a in values.get("appendices", []) if _complete(a, "label", "title")
     ]
     return Paper(
         identifier,
@@ -337,7 +335,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         values["summary"],
         appendices,
         [_inspection_positions(path, p) for p in values.get("positions", []) if _complete(p, "inspection")],
-        {name: _table(name, t) for name, t in values.get("tables", {}).items() if name != "__line__"},
+        {name: _table(name, t) for name, t in values.get("tables", {}).items() if not name.startswith("__")},
         body,
         body_line,
         where(path, values),
@@ -354,7 +352,8 @@ def _inspection_positions(path: Path, values: Values) -> InspectionPositions:
         for p in values.get("recommendations", [])
         if _complete(p, "number")
     ]
-    return InspectionPositions(values["inspection"], counts, positions, where(path, values))
+    counts_location = where(path, stated) if stated else where(path, values)
+    return InspectionPositions(values["inspection"], counts, positions, where(path, values), counts_location)
 
 
 def _table(name: str, values: Values) -> Table:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.checks import Known, check_content
 from generator.derive import Derived, derive
-from generator.load import SourceFile, load_content
+from generator.load import discover, load_content
 from generator.model import Content, build_content
 from generator.problems import Problems
 from generator.render import Page, Renderer
@@ -29,9 +29,12 @@ class Result:
     pages: list[Page] | None = None
 
 
-def known_identifiers(sources: list[SourceFile]) -> Known:
+def known_identifiers(content_path: Path) -> Known:
+    """Every file found, readable or not (see checks.Known)."""
+    found = discover(content_path)
+
     def of(kind: str) -> frozenset[str]:
-        return frozenset(s.identifier for s in sources if s.kind.name == kind)
+        return frozenset(path.stem for file_kind, path in found if file_kind.name == kind)
 
     return Known(of("inspection"), of("meeting"), of("paper"), of("plan"))
 
@@ -48,7 +51,7 @@ def check(content_path: Path) -> Result:
         if not file_problems.errors:
             validated.append((source.kind.name, source.identifier, source.path, values, source.body, source.body_line))
     content = build_content(validated)
-    check_content(content, known_identifiers(sources), problems)
+    check_content(content, known_identifiers(content_path), problems)
     if problems.errors:
         return Result(problems, content)
     return Result(problems, content, derive(content))

@@ -13,8 +13,6 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
-
 from generator.render import Page
 
 
@@ -41,19 +39,7 @@ def write_docs(pages: list[Page], docs_path: Path) -> int:
     return written
 
 
-def navigation(pages: list[Page]) -> list[Any]:
-    """Sections with index pages; the section's own pages listed beneath."""
-    sections = {"papers": "Papers", "meetings": "Meetings", "inspections": "Inspections"}
-    nav: list[Any] = [{"Home": "index.md"}]
-    for folder, title in sections.items():
-        entries = sorted(p.docs_path for p in pages if p.docs_path.startswith(folder + "/"))
-        index = f"{folder}/index.md"
-        rest = [path for path in entries if path != index]
-        nav.append({title: [index, *rest]})
-    return nav
-
-
-def build_site(config_path: Path, docs_path: Path, site_path: Path, nav: list[Any]) -> None:
+def build_site(config_path: Path, docs_path: Path, site_path: Path) -> None:
     """Build into a temporary directory, then swap it in for site/."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -62,7 +48,7 @@ def build_site(config_path: Path, docs_path: Path, site_path: Path, nav: list[An
     site_path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_path.name}.building-", dir=site_path.parent))
     try:
-        config = load_config(str(config_path), docs_dir=str(docs_path.resolve()), site_dir=str(staging), nav=nav)
+        config = load_config(str(config_path), docs_dir=str(docs_path.resolve()), site_dir=str(staging))
         build(config)
         swap_in(staging, site_path)
     finally:

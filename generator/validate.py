@@ -183,11 +183,13 @@ def _check_mapping(node: Mapping, value: Any, place: Place, problems: Problems) 
     if not isinstance(value, CommentedMap):
         return _wrong_type(place, problems, "a group of fields", value, "write one field per line as name: value, indented under it")
     _report_unknown_keys(node, value, place, problems)
-    checked: dict[str, Any] = {"__line__": place.line}
+    checked: dict[str, Any] = {"__line__": place.line, "__column__": place.column}
     for key in node.keys:
         if key.name not in value:
             if key.required:
-                problems.add(place.location(), f'{_within(place)}missing required field "{key.name}"', f'add "{key.name}:" with {_lower_first(key.node.description)}')
+                problems.add(
+                    place.location(), f'{_within(place)}missing required field "{key.name}"', f'add "{key.name}:" with {_lower_first(key.node.description)}'
+                )
             continue
         result = _check(key.node, value[key.name], _value_place(value, key.name, place), problems)
         if result is not INVALID:
