@@ -109,9 +109,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
     meeting = content.meetings.get(paper.meeting_id)
     if meeting is None:
         if paper.meeting_id not in known.meetings:
-            problems.add(
-                paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier"
-            )
+            problems.add(paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier")
     else:
         if not any(item.paper_id == paper.identifier for item in meeting.agenda):
             problems.add(
@@ -142,9 +140,7 @@ def _check_appendices(content: Content, known: Known, paper: Paper, problems: Pr
         elif appendix.paper_id == paper.identifier:
             problems.add(appendix.location, f"{appendix.label} names this paper itself", "name another paper")
         elif appendix.paper_id and appendix.paper_id not in content.papers and appendix.paper_id not in known.papers:
-            problems.add(
-                appendix.location, f'there is no paper "{appendix.paper_id}"', f"create content/papers/{appendix.paper_id}.md or correct the identifier"
-            )
+            problems.add(appendix.location, f'there is no paper "{appendix.paper_id}"', f"create content/papers/{appendix.paper_id}.md or correct the identifier")
         elif appendix.plan_id and appendix.plan_id not in content.plans and appendix.plan_id not in known.plans:
             problems.add(appendix.location, f'there is no plan "{appendix.plan_id}"', f"create content/plans/{appendix.plan_id}.yml or correct the identifier")
 
@@ -254,9 +250,7 @@ def _check_directive(content: Content, known: Known, paper: Paper, name: str, ar
             return
         problems.add(location, f'there is no inspection "{argument}"', "use the identifier of a file in content/inspections/")
     elif name == "status-table" and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
-        problems.add(
-            location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table"
-        )
+        problems.add(location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
 
 
 def _check_plans(content: Content, known: Known, problems: Problems) -> None:
@@ -288,6 +282,4 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
         for area in inspection.areas_for_development:
             for number in area.action_numbers:
                 if (inspection.identifier, number) not in numbered:
-                    problems.add(
-                        area.location, f"Area for Development links to action {number}, which no plan of this inspection has", "correct the action number"
-                    )
+                    problems.add(area.location, f"Area for Development links to action {number}, which no plan of this inspection has", "correct the action number")

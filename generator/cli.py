@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     _site_options(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default %(default)s)")
     serve.set_defaults(run=run_serve)
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas and the format reference from the schema")
+    schemas.add_argument("--content", type=Path, default=Path("content"), help="content folder for examples (default %(default)s)")
+    schemas.set_defaults(run=run_schemas)
     return parser
 
 
@@ -120,3 +123,11 @@ def run_serve(arguments: argparse.Namespace) -> int:
     from generator.serve import serve
 
     return serve(arguments)
+
+
+def run_schemas(arguments: argparse.Namespace) -> int:
+    from generator.reference import write_all
+
+    for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
+        print(f"wrote {path}", file=sys.stderr)
+    return 0

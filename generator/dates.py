@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 ACCEPTED_FORMS = "2024-09-18, 2024-09, 18 September 2024, 30/11/2023 or June 2024 (month names in full)"
 

@@ -290,9 +290,7 @@ def _inspection(identifier: str, path: Path, values: Values) -> Inspection:
         if _complete(r, "number")
     ]
     areas = [
-        AreaForDevelopment(a["section"], a["text"], a.get("number"), list(a.get("actions", [])), where(path, a))
-        for a in values.get("areas_for_development", [])
-        if _complete(a, "section", "text")
+        AreaForDevelopment(a["section"], a["text"], a.get("number"), list(a.get("actions", [])), where(path, a)) for a in values.get("areas_for_development", []) if _complete(a, "section", "text")
     ]
     return Inspection(
         identifier,
@@ -324,9 +322,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         cover["recommendation_to_members"],
         cover["appendix_attached"],
     )
-    appendices = [
-        Appendix(a["label"], a["title"], a.get("paper"), a.get("plan"), where(path, a)) for a in values.get("appendices", []) if _complete(a, "label", "title")
-    ]
+    appendices = [Appendix(a["label"], a["title"], a.get("paper"), a.get("plan"), where(path, a)) for a in values.get("appendices", []) if _complete(a, "label", "title")]
     return Paper(
         identifier,
         values["title"],

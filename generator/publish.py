@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+
 from generator.render import Page
 
 

@@ -159,9 +159,7 @@ class Renderer:
 
     def expand_directives(self, paper: Paper) -> Markup:
         """The body with each [[directive]] line replaced by its block."""
-        macros = self.env.get_template("blocks.html.j2").make_module(
-            {"content": self.content, "derived": self.derived, "page_uri": paper_uri(paper.identifier)}
-        )
+        macros = self.env.get_template("blocks.html.j2").make_module({"content": self.content, "derived": self.derived, "page_uri": paper_uri(paper.identifier)})
         lines = []
         for line in paper.body.split("\n"):
             match = DIRECTIVE.match(line.strip())

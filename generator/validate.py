@@ -25,8 +25,8 @@ from generator.schema import (
     Date,
     Integer,
     ListOf,
-    Mapping,
     MapOf,
+    Mapping,
     Markdown,
     Node,
     Ref,
@@ -187,9 +187,7 @@ def _check_mapping(node: Mapping, value: Any, place: Place, problems: Problems) 
     for key in node.keys:
         if key.name not in value:
             if key.required:
-                problems.add(
-                    place.location(), f'{_within(place)}missing required field "{key.name}"', f'add "{key.name}:" with {_lower_first(key.node.description)}'
-                )
+                problems.add(place.location(), f'{_within(place)}missing required field "{key.name}"', f'add "{key.name}:" with {_lower_first(key.node.description)}')
             continue
         result = _check(key.node, value[key.name], _value_place(value, key.name, place), problems)
         if result is not INVALID:

@@ -112,9 +112,7 @@ CASES = [
     ),
     pytest.param(
         replace(PAPER, "The purpose of this paper is to test.", "![](chart.png)"),
-        [
-            "content/papers/2024-09-18-sample-paper.md:27:1: an image has no text alternative; describe the image between the square brackets: ![what it shows](...)"
-        ],
+        ["content/papers/2024-09-18-sample-paper.md:27:1: an image has no text alternative; describe the image between the square brackets: ![what it shows](...)"],
         id="image-without-alt",
     ),
     pytest.param(
