@@ -1,0 +1,63 @@
+"""The preview: saving a content file shows up in the served page."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import MINIMAL_TREE, ROOT
+
+PAPER = "papers/2024-09-18-sample-paper.md"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float) -> float | None:
+    """Seconds until the page at url contains text, or None."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        page = fetch(url)
+        if page is not None and text in page:
+            return time.monotonic() - start
+        time.sleep(0.1)
+    return None
+
+
+def test_serve_regenerates_on_content_change(content_tree: Callable[..., Path]) -> None:
+    content = content_tree()
+    port = free_port()
+    command = [sys.executable, "-m", "generator", "serve", "--content", "content", "--docs", "docs", "--config", str(ROOT / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=content.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/papers/2024-09-18-sample-paper/"
+    try:
+        assert wait_for(url, "The purpose of this paper is to test.", 60) is not None
+        changed = MINIMAL_TREE[PAPER].replace("The purpose of this paper is to test.", "The purpose of this paper is to preview.")
+        (content / PAPER).write_text(changed, encoding="utf-8")
+        assert wait_for(url, "The purpose of this paper is to preview.", 30) is not None
+        broken = changed.replace("date: 18 September 2024", "date: Sept 2024")
+        (content / PAPER).write_text(broken, encoding="utf-8")
+        time.sleep(1.5)
+        page = fetch(url)
+        assert page is not None and "The purpose of this paper is to preview." in page
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert '"cover_sheet.date" is not a date' in output
+    assert "Traceback" not in output
