@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.model import Content, InspectionPositions, Paper, Plan
+from generator.model import Content, Inspection, InspectionPositions, Paper, Plan
 from generator.problems import Location, Problems
 from generator.status import CLOSED_STATUSES, count_statuses
 
@@ -161,10 +161,10 @@ def _check_positions(content: Content, known: Known, block: InspectionPositions,
             problems.add(position.location, f"recommendation {position.number} has more than one position in this paper", "give each recommendation once")
         _check_recommendation_ref(content, known, block.inspection_id, position.number, position.location, problems)
     if block.stated_counts is not None:
-        _check_stated_counts(block, inspection.total_recommendations, problems)
+        _check_stated_counts(block, inspection, problems)
 
 
-def _check_stated_counts(block: InspectionPositions, inspection_total: int, problems: Problems) -> None:
+def _check_stated_counts(block: InspectionPositions, inspection: Inspection, problems: Problems) -> None:
     stated = block.stated_counts
     assert stated is not None
     parts = stated.closed + stated.ongoing_on_track + stated.ongoing_delayed
@@ -174,10 +174,10 @@ def _check_stated_counts(block: InspectionPositions, inspection_total: int, prob
             f"stated_counts: closed, ongoing_on_track and ongoing_delayed add up to {parts}, not the stated total {stated.total}",
             "copy the paper's status table again",
         )
-    if stated.total > inspection_total:
+    if stated.total > inspection.total_recommendations:
         problems.add(
             block.counts_location,
-            f"stated_counts.total is {stated.total} but the inspection made {inspection_total} recommendations",
+            f"stated_counts.total is {stated.total} but {inspection.location.path.name} line {inspection.location.line} gives the inspection {inspection.total_recommendations} recommendations",
             "correct the count or the inspection's total_recommendations",
         )
     recorded = count_statuses([p.status for p in block.positions])

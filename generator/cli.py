@@ -25,7 +25,12 @@ ROOT = Path.cwd()
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
-    return int(arguments.run(arguments))
+    try:
+        return int(arguments.run(arguments))
+    except Exception as error:  # the editors' front door never shows a traceback
+        print(f"internal error in the generator, not in your content: {type(error).__name__}: {error}", file=sys.stderr)
+        print("Please report it with the command you ran; site/ was left as it was.", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:

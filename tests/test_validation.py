@@ -96,6 +96,13 @@ CASES = [
         id="stated-counts-do-not-add-up",
     ),
     pytest.param(
+        replace(PAPER, "      total: 2\n      closed: 1\n", "      total: 3\n      closed: 2\n"),
+        [
+            "content/papers/2024-09-18-sample-paper.md:15:5: stated_counts.total is 3 but sample-inspection.yml line 1 gives the inspection 2 recommendations; correct the count or the inspection's total_recommendations",
+        ],
+        id="stated-total-beyond-inspection",
+    ),
+    pytest.param(
         replace(PAPER, "## 1 BACKGROUND", "#### 1 BACKGROUND"),
         ["content/papers/2024-09-18-sample-paper.md:29:1: the heading skips from level 1 to level 4; use ## for this heading"],
         id="skipped-heading",
