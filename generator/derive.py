@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.dates import PaperDate
 from generator.model import Content, Inspection, Paper, Plan, Position, Recommendation, StatusCounts
-from generator.status import count_statuses, is_open
+from generator.status import count_statuses
 
 
 @dataclass(frozen=True)
@@ -85,9 +84,6 @@ class Derived:
     def inspections_with_open(self) -> int:
         return sum(1 for record in self.inspections if record.open_count)
 
-    def record(self, inspection_id: str) -> InspectionRecord:
-        return next(r for r in self.inspections if r.inspection.identifier == inspection_id)
-
 
 def derive(content: Content) -> Derived:
     papers = sorted(content.papers.values(), key=lambda p: (p.date.value, p.identifier))
@@ -145,10 +141,3 @@ def _current_table(inspection: Inspection, reporting: list[Paper], records: list
     if not complete:
         counts = StatusCounts(inspection.total_recommendations, counts.closed, counts.ongoing_on_track, counts.ongoing_delayed)
     return StatusTable(counts, None)
-
-
-def open_for_years(record: RecommendationRecord, inspection: Inspection, today: PaperDate) -> float | None:
-    """Years open since the inspection was published, if still open."""
-    if not is_open(record.status):
-        return None
-    return (today.value - inspection.published.value).days / 365.25

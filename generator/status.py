@@ -31,7 +31,3 @@ def count_statuses(statuses: Iterable[str | None]) -> StatusCounts:
         ongoing_on_track=sum(1 for s in listed if s == "ongoing-on-track"),
         ongoing_delayed=sum(1 for s in listed if s == "ongoing-delayed"),
     )
-
-
-def is_open(status: str | None) -> bool:
-    return status not in CLOSED_STATUSES

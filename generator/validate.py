@@ -20,6 +20,7 @@ from generator.dates import ACCEPTED_FORMS, DateError, PaperDate, Precision, par
 from generator.load import SourceFile
 from generator.problems import Location, Problems
 from generator.schema import (
+    IDENTIFIER_PATTERN,
     ActionNumber,
     Choice,
     Date,
@@ -33,7 +34,7 @@ from generator.schema import (
     Text,
 )
 
-IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 ACTION_NUMBER = re.compile(r"^\d+\.\d+$")
 
 
