@@ -66,10 +66,18 @@ def _site_options(parser: argparse.ArgumentParser) -> None:
 
 
 def report(problems: Problems, strict: bool) -> None:
-    """Print every problem, in file order, with its line and a caret."""
+    """Print every problem, in file order, with its line and a caret.
+
+    Each file is read once per report, not once per problem; not cached
+    across reports, since the preview reports again after every edit.
+    """
+    files: dict[Path, tuple[str, ...]] = {}
     for problem in problems.sorted():
         print(problem.headline(ROOT), file=sys.stderr)
-        excerpt = _excerpt(problem)
+        path = problem.location.path
+        if path not in files:
+            files[path] = _lines(path)
+        excerpt = _excerpt(problem, files[path])
         if excerpt:
             print(excerpt, file=sys.stderr)
     errors, warnings = len(problems.errors), len(problems.warnings)
@@ -82,11 +90,14 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def _excerpt(problem: Problem) -> str:
+def _lines(path: Path) -> tuple[str, ...]:
     try:
-        lines = problem.location.path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        return tuple(path.read_text(encoding="utf-8-sig", errors="replace").splitlines())
     except OSError:
-        return ""
+        return ()
+
+
+def _excerpt(problem: Problem, lines: tuple[str, ...]) -> str:
     if not 1 <= problem.location.line <= len(lines):
         return ""
     line = lines[problem.location.line - 1].expandtabs(4)

@@ -12,7 +12,6 @@ import argparse
 import logging
 import sys
 import threading
-import time
 from pathlib import Path
 
 from generator.cli import report
@@ -62,5 +61,4 @@ def serve(arguments: argparse.Namespace) -> int:
         pass
     finally:
         stop.set()
-        time.sleep(0)
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -196,7 +195,3 @@ def test_meeting_page_lists_the_agenda(site: Site) -> None:
     article = site.page("meetings/2023-09-12-policing-performance-committee/").select_one("article")
     items = [text_of(li) for li in article.select("ol.agenda li")]
     assert items == ["Item 3.5: HMICS Assurance Review of Contact Assessment Model (9/22) - Police Scotland Improvement Update Report for discussion presented by Chief Superintendent Gregg Banks"]
-
-
-def test_docs_tree_is_not_the_source(site: Site) -> None:
-    assert not (Path(site.path) / "content").exists()
