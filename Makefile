@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup site test validate serve lint clean
+.PHONY: setup test-tools browser site test validate serve lint clean
 
 setup: $(STAMP)
 
@@ -13,6 +13,22 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# What the browser tests need beyond Python: Debian's Chromium and its driver
+# (test tools cannot download a browser here), Java for the Nu Html Checker,
+# and the pinned checkers from package-lock.json.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TOOLS_STAMP := node_modules/.installed-stamp
+
+test-tools: browser $(TOOLS_STAMP)
+
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null && command -v npm >/dev/null || \
+	  $(SUDO) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver default-jre-headless nodejs npm'
+
+$(TOOLS_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(TOOLS_STAMP)
 
 site: setup
 	$(PY) -m generator build
@@ -23,7 +39,7 @@ validate: setup
 serve: setup
 	$(PY) -m generator serve
 
-test: setup
+test: setup test-tools
 	$(PY) -m pytest
 
 lint: setup

@@ -5,11 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from selenium import webdriver
+
+from tests.browser import chromium, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -132,3 +135,17 @@ def content_tree(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def served_site(site: Site) -> Iterator[str]:
+    """The bundled site over HTTP on the loopback address; yields its base URL."""
+    with serve_directory(site.path) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[webdriver.Chrome]:
+    """One headless Chromium for the session (tests set their own window size)."""
+    with chromium() as driver:
+        yield driver
