@@ -10,6 +10,7 @@ same content always gives the same site.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -251,7 +252,8 @@ class Tracker:
 
 
 def _anchor(text: str) -> str:
-    return "-".join(text.lower().split())
+    """A fragment identifier: the words' letters and digits, joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _group(
