@@ -31,6 +31,10 @@ class HistoryEntry:
         return self.position.status if self.position else None
 
     @property
+    def narrative(self) -> str | None:
+        return self.position.narrative if self.position else None
+
+    @property
     def initial_target(self) -> PaperDate | None:
         """The first target the report gives: the position's, else the plan's."""
         if self.position and self.position.initial_target:

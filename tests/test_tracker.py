@@ -106,6 +106,9 @@ def test_recommendation_page_facts_history_areas_and_cross_references(site: Site
         "HMICS Improvement Plans – Progress Summary (18 September 2024)",
     ]
     assert text_of(history[0][1][0]) == "Improvement plan appended"
+    narrative = text_of(history[1][1][-1])
+    assert narrative.startswith("Position: Although C3 have responsibility for leading improvement activity in relation to this recommendation")
+    assert narrative.endswith("Evidence is currently being collated and our response will be submitted to HMICS in the coming weeks.")
     areas = [text_of(li) for li in article.find("h2", string="Areas for Development").find_next("ul").select("li")]
     assert len(areas) == 2 and all(a.endswith("(linked to actions 1.4, 1.5)") for a in areas)
     links = article.find("h2", string="Cross-references").find_next("ul").select("a")

@@ -102,4 +102,11 @@ def test_what_changed_is_worded_against_the_previous_report(content_tree: Callab
     assert [" ".join(td.get_text(" ").split()) for td in first.select("td")] == ["None: first report", "First report. Status: Ongoing – on track.", "Target stated for the first time: June 2024."]
     history = (out / "site" / "inspections" / "sample-inspection" / "recommendation-1" / "index.html").read_text(encoding="utf-8")
     cells = [" ".join(td.get_text(" ").split()) for td in BeautifulSoup(history, "lxml").select("article table.history tbody tr")[-1].select("td")]
-    assert cells == ["Position recorded", "Ongoing – delayed", "June 2024", "March 2025", "Status changed from Ongoing – on track to Ongoing – delayed. Target moved from June 2024 to March 2025."]
+    assert cells == [
+        "Position recorded",
+        "Ongoing – delayed",
+        "June 2024",
+        "March 2025",
+        "Status changed from Ongoing – on track to Ongoing – delayed. Target moved from June 2024 to March 2025.",
+        "No narrative recorded; read the paper.",
+    ]
