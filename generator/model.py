@@ -121,6 +121,7 @@ class Position:
     initial_target: PaperDate | None
     revised_target: PaperDate | None
     location: Location
+    narrative: str | None = None
 
 
 @dataclass
@@ -344,7 +345,7 @@ def _inspection_positions(path: Path, values: Values) -> InspectionPositions:
     if stated and _complete(stated, "total", "closed", "ongoing_on_track", "ongoing_delayed"):
         counts = StatusCounts(stated["total"], stated["closed"], stated["ongoing_on_track"], stated["ongoing_delayed"])
     positions = [
-        Position(values["inspection"], p["number"], p.get("status"), p.get("initial_target"), p.get("revised_target"), where(path, p))
+        Position(values["inspection"], p["number"], p.get("status"), p.get("initial_target"), p.get("revised_target"), where(path, p), p.get("narrative"))
         for p in values.get("recommendations", [])
         if _complete(p, "number")
     ]

@@ -14,6 +14,7 @@ from generator.checks import Known, check_content
 from generator.derive import Derived, derive
 from generator.load import discover, load_content
 from generator.model import Content, build_content
+from generator.pages import tracker_pages
 from generator.problems import Problems
 from generator.render import Page, Renderer
 from generator.validate import validate_source
@@ -62,5 +63,6 @@ def render(content_path: Path) -> Result:
     result = check(content_path)
     if result.content is None or result.derived is None:
         return result
-    result.pages = Renderer(result.content, result.derived).pages()
+    renderer = Renderer(result.content, result.derived)
+    result.pages = renderer.pages() + tracker_pages(renderer)
     return result

@@ -25,6 +25,7 @@ from generator.checks import DIRECTIVE
 from generator.derive import Derived, status_table_as_at
 from generator.model import Content, Paper
 from generator.status import NOT_STATED, STATUS_LABELS
+from generator.tracker import recommendation_uri
 
 TEMPLATES_PATH = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
@@ -118,6 +119,7 @@ def make_environment() -> Environment:
         meeting_uri=meeting_uri,
         inspection_uri=inspection_uri,
         status_table_as_at=status_table_as_at,
+        recommendation_uri=recommendation_uri,
     )
     return env
 

@@ -282,6 +282,7 @@ POSITION = Mapping(
         Key("status", Choice("Its status, where the paper states it.", STATUSES)),
         Key("initial_target", _date("The initial target for completion.")),
         Key("revised_target", _date("The revised target for completion.")),
+        Key("narrative", Markdown("What the paper says of this recommendation, verbatim (it also stays in the body).")),
     ),
 )
 
