@@ -74,7 +74,7 @@ def check_links(site_path: Path, pages: dict[str, ParsedPage]) -> list[str]:
                 if name in LINK_ATTRIBUTES:
                     problem = _check_link(site_path, pages, page, value)
                     if problem:
-                        problems.append(f'{page.uri}:{element.line}: broken link "{value}": {problem}')
+                        problems.append(f'{page.uri}: broken link "{value}": {problem}')
     return problems
 
 

@@ -64,6 +64,7 @@ def sanitise(html: str) -> str:
 def markdown_findings(text: str) -> list[Finding]:
     """What in this Markdown text is not allowed, located in the text."""
     converter = markdown.Markdown(extensions=list(ENGINE_EXTENSIONS), output_format="html")
+    converter.postprocessors.deregister("raw_html")  # raw HTML stays out of the output, in the stash
     html = converter.convert(text)
     findings = [_locate(text, str(raw).strip(), f"raw HTML {_first_tag(str(raw))} is not allowed", RAW_HTML_FIX) for raw in converter.htmlStash.rawHtmlBlocks if not ENTITY.match(str(raw).strip())]
     collector = _Elements()
