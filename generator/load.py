@@ -25,7 +25,7 @@ FRONT_MATTER_FENCE = "---"
 MAX_DEPTH = 50
 
 
-class PlainComposer(Composer):  # type: ignore[misc]
+class PlainComposer(Composer):
     """Composes plain data only: anchors, aliases and tags are refused.
 
     An alias repeats a value without repeating its text, so a few lines can
