@@ -65,24 +65,34 @@ def parse_site(site_path: Path) -> dict[str, ParsedPage]:
     return pages
 
 
-def check_links(site_path: Path, pages: dict[str, ParsedPage]) -> list[str]:
-    """One message per broken internal link or anchor, page by page."""
+def check_links(site_path: Path, pages: dict[str, ParsedPage], base_path: str = "/") -> list[str]:
+    """One message per broken internal link or anchor, page by page.
+
+    base_path is where the site is served (the path of site_url): a link
+    starting with it leads to the site's root.
+    """
     problems: list[str] = []
     for page in pages.values():
         for element in page.elements:
             for name, value in element.attributes:
                 if name in LINK_ATTRIBUTES:
-                    problem = _check_link(site_path, pages, page, value)
+                    problem = _check_link(site_path, pages, page, value, base_path)
                     if problem:
                         problems.append(f'{page.uri}: broken link "{value}": {problem}')
     return problems
 
 
-def _check_link(site_path: Path, pages: dict[str, ParsedPage], page: ParsedPage, value: str) -> str | None:
+def _check_link(site_path: Path, pages: dict[str, ParsedPage], page: ParsedPage, value: str, base_path: str) -> str | None:
     parts = urlsplit(value.strip())
     if parts.scheme or parts.netloc:
         return None
-    target = _target_file(page.uri, unquote(parts.path))
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        base = base_path.rstrip("/") + "/"
+        if not (path + "/").startswith(base):
+            return "it leads out of the site"
+        path = "/" + path.removeprefix(base) if path.startswith(base) else "/"
+    target = _target_file(page.uri, path)
     if target is None:
         return "it leads out of the site"
     if not (site_path / target).is_file():

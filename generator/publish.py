@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.render import Page
 
@@ -93,7 +94,7 @@ def build_epoch(dates: list[dt.date]) -> int:
     return (latest - EPOCH).days * 86400
 
 
-def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Path, epoch: int, verify: Callable[[Path], list[str]]) -> None:
+def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Path, epoch: int, verify: Callable[[Path, str], list[str]]) -> None:
     """Write the docs, build, verify and swap in the site, holding the locks."""
     site_path = Path(os.path.abspath(site_path))
     builds = builds_path(site_path)
@@ -102,8 +103,8 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
         staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
         try:
-            _build(config_path, docs_path, staging, epoch)
-            problems = verify(staging)
+            base_path = _build(config_path, docs_path, staging, epoch)
+            problems = verify(staging, base_path)
             if problems:
                 raise Rejected(problems)
             swap_in(staging, site_path)
@@ -113,15 +114,21 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
         prune(builds, site_path)
 
 
-def _build(config_path: Path, docs_path: Path, staging: Path, epoch: int) -> None:
-    """Run the engine into staging with the content's date as the build date."""
+def _build(config_path: Path, docs_path: Path, staging: Path, epoch: int) -> str:
+    """Run the engine into staging with the content's date as the build date.
+
+    Returns the path the site will be served under (from site_url), against
+    which links starting with / are checked.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        build(load_config(str(config_path), docs_dir=str(docs_path.resolve()), site_dir=str(staging)))
+        config = load_config(str(config_path), docs_dir=str(docs_path.resolve()), site_dir=str(staging))
+        build(config)
+        return urlsplit(config.site_url or "/").path
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]

@@ -38,6 +38,7 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"*": {"id", "class"}, "a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "background", "xlink:href", "srcset"})
+NAMING_RELS = frozenset({"canonical", "alternate", "prev", "next"})
 REQUEST_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
 FORBIDDEN_SCHEMES = frozenset({"javascript", "data", "vbscript"})
 ENTITY = re.compile(r"^&(#\d+|#[xX][0-9a-fA-F]+|\w+);$")
@@ -135,10 +136,10 @@ class _Elements(HTMLParser):
         self.attributes.extend((tag, name, value or "") for name, value in attrs)
 
 
-def verify_build(site_path: Path) -> list[str]:
+def verify_build(site_path: Path, base_path: str) -> list[str]:
     """Every problem of a finished build: unsafe markup, broken links."""
     pages = parse_site(site_path)
-    return check_built(pages) + check_links(site_path, pages)
+    return check_built(pages) + check_links(site_path, pages, base_path)
 
 
 def check_built(pages: dict[str, ParsedPage]) -> list[str]:
@@ -147,20 +148,31 @@ def check_built(pages: dict[str, ParsedPage]) -> list[str]:
     for page in pages.values():
         for element in page.elements:
             for name, value in element.attributes:
-                problem = _built_problem(element.tag, name, value)
+                problem = _built_problem(element.tag, name, value, _fetches(element.tag, dict(element.attributes)))
                 if problem:
                     problems.append(f"{page.uri}:{element.line}: <{element.tag}> {problem}")
     return problems
 
 
-def _built_problem(tag: str, name: str, value: str) -> str | None:
+def _fetches(tag: str, attributes: dict[str, str]) -> frozenset[str]:
+    """The attributes whose address the browser loads by itself.
+
+    A <link> loads its href (a stylesheet, an icon) unless it only names
+    another address of the page (canonical, alternate, prev, next).
+    """
+    if tag == "link" and not set(attributes.get("rel", "").lower().split()) <= NAMING_RELS:
+        return REQUEST_ATTRIBUTES | {"href"}
+    return REQUEST_ATTRIBUTES
+
+
+def _built_problem(tag: str, name: str, value: str, fetched: frozenset[str]) -> str | None:
     if name.startswith("on"):
         return f"has an event-handler attribute {name}"
-    if name not in URL_ATTRIBUTES and not (tag == "link" and name == "href"):
+    if name not in URL_ATTRIBUTES:
         return None
     scheme = _scheme(value)
     if scheme in FORBIDDEN_SCHEMES:
         return f'has a {scheme}: address in {name}="{value}"'
-    if scheme is not None and (name in REQUEST_ATTRIBUTES or tag == "link"):
+    if scheme is not None and name in fetched:
         return f'makes the browser request another host: {name}="{value}"'
     return None
