@@ -8,6 +8,7 @@ of every key and item for the messages of later stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ from generator.problems import Location, Problems
 from generator.schema import KINDS, Kind
 
 FRONT_MATTER_FENCE = "---"
+# C0 controls and DEL, but not tab, line feed and carriage return: they are not
+# text, and NUL or ESC would reach the pages as they are.
+CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_DEPTH = 50
 
 
@@ -120,7 +124,7 @@ def load_file(kind: Kind, path: Path, problems: Problems) -> SourceFile | None:
 def read_text(path: Path, problems: Problems) -> str | None:
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.add(
@@ -129,6 +133,12 @@ def read_text(path: Path, problems: Problems) -> str | None:
             "save the file as UTF-8",
         )
         return None
+    control = CONTROL_BYTE.search(raw)
+    if control:
+        line = raw[: control.start()].count(b"\n") + 1
+        problems.add(Location(path, line, 1), f"byte {control.start()} (0x{raw[control.start()]:02x}) is a control character, not text", "remove it; it may have come from copying out of a PDF")
+        return None
+    return text
 
 
 def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> SourceFile | None:

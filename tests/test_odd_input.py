@@ -4,7 +4,8 @@ Handled: a UTF-8 byte-order mark, CRLF line endings, tabs inside text (read
 as white space, as Markdown reads them), a
 line of a million characters, a 5 MB paper body, a table of 10,000 rows.
 Refused, with the file, line and fix: tab indentation in YAML, empty files,
-bytes that are not UTF-8 (with their offset).
+bytes that are not UTF-8 and control characters such as NUL (with their
+offset).
 """
 
 from __future__ import annotations
@@ -109,6 +110,15 @@ def test_bytes_that_are_not_utf8_are_refused_with_their_offset(content_tree: Cal
     path.write_bytes(raw.replace(b"is to test", b"is to \x93test\x94"))
     offset = raw.index(b"is to test") + len(b"is to ")
     assert refused(content) == [f"content/papers/2024-09-18-sample-paper.md:27:1: byte {offset} (0x93) is not UTF-8 text; save the file as UTF-8"]
+
+
+def test_control_characters_are_refused_with_their_offset(content_tree: Callable[..., Path]) -> None:
+    content = content_tree()
+    path = content / PAPER
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b"is to test", b"is to\x00 test"))
+    offset = raw.index(b"is to test") + len(b"is to")
+    assert refused(content) == [f"content/papers/2024-09-18-sample-paper.md:27:1: byte {offset} (0x00) is a control character, not text; remove it; it may have come from copying out of a PDF"]
 
 
 @pytest.mark.big
