@@ -57,12 +57,17 @@ def parse_site(site_path: Path) -> dict[str, ParsedPage]:
     pages: dict[str, ParsedPage] = {}
     for path in sorted(site_path.rglob("*.html")):
         uri = path.relative_to(site_path).as_posix()
-        page = ParsedPage(uri)
-        collector = _Collector(page)
-        collector.feed(path.read_text(encoding="utf-8"))
-        collector.close()
-        pages[uri] = page
+        pages[uri] = parse_page(uri, path.read_text(encoding="utf-8"))
     return pages
+
+
+def parse_page(uri: str, html: str) -> ParsedPage:
+    """One page's (or fragment's) start tags and ids."""
+    page = ParsedPage(uri)
+    collector = _Collector(page)
+    collector.feed(html)
+    collector.close()
+    return page
 
 
 def check_links(site_path: Path, pages: dict[str, ParsedPage], base_path: str = "/") -> list[str]:

@@ -19,16 +19,16 @@ Plain-text fields are escaped by the templates and shown literally.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
 
-from generator.linkcheck import ParsedPage, check_links, parse_site
+from generator.linkcheck import ParsedPage, check_links, parse_page, parse_site
 
 # The engine's Markdown extensions (mkdocs.yml), so the check sees what it sees.
 ENGINE_EXTENSIONS = ("toc", "attr_list", "sane_lists")
@@ -64,15 +64,21 @@ def sanitise(html: str) -> str:
 
 def markdown_findings(text: str) -> list[Finding]:
     """What in this Markdown text is not allowed, located in the text."""
+    converter = _converter()
+    html = converter.reset().convert(text)
+    findings = [_locate(text, str(raw).strip(), f"raw HTML {_first_tag(str(raw))} is not allowed", RAW_HTML_FIX) for raw in converter.htmlStash.rawHtmlBlocks if not ENTITY.match(str(raw).strip())]
+    for element in parse_page("", html).elements:
+        for name, value in element.attributes:
+            findings.extend(_attribute_findings(text, element.tag, name, value))
+    return findings
+
+
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One converter for every field (reset before each): building one per field is slow."""
     converter = markdown.Markdown(extensions=list(ENGINE_EXTENSIONS), output_format="html")
     converter.postprocessors.deregister("raw_html")  # raw HTML stays out of the output, in the stash
-    html = converter.convert(text)
-    findings = [_locate(text, str(raw).strip(), f"raw HTML {_first_tag(str(raw))} is not allowed", RAW_HTML_FIX) for raw in converter.htmlStash.rawHtmlBlocks if not ENTITY.match(str(raw).strip())]
-    collector = _Elements()
-    collector.feed(html)
-    for tag, name, value in collector.attributes:
-        findings.extend(_attribute_findings(text, tag, name, value))
-    return findings
+    return converter
 
 
 def first_per_line(findings: list[Finding]) -> list[Finding]:
@@ -123,17 +129,6 @@ def _locate(text: str, snippet: str, message: str, fix: str) -> Finding:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return Finding(line, column, message, fix)
-
-
-class _Elements(HTMLParser):
-    """Every (tag, attribute, value) of an HTML fragment, in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.attributes: list[tuple[str, str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.attributes.extend((tag, name, value or "") for name, value in attrs)
 
 
 def verify_build(site_path: Path, base_path: str) -> list[str]:
