@@ -208,3 +208,15 @@ def test_links_leaving_the_site_are_refused(content_tree: Callable[..., Path]) -
         'papers/2024-09-18-sample-paper/index.html: broken link "/etc/passwd": there is no file etc/passwd/index.html in the site',
     ]
     assert not (content.parent / "site").exists()
+
+
+def test_references_to_other_files_cannot_leave_content(content_tree: Callable[..., Path]) -> None:
+    """Files are named by identifier only: a path in a reference is refused, not followed."""
+    paper = MINIMAL_TREE[PAPER_SAMPLE].replace(
+        "summary: This report",
+        "appendices:\n  - label: Appendix A\n    title: Secrets\n    paper: ../../../etc/passwd\n  - label: Appendix B\n    title: Key\n    plan: /root/.ssh/id_rsa\nsummary: This report",
+    )
+    assert _validate(content_tree({PAPER_SAMPLE: paper})) == [
+        'content/papers/2024-09-18-sample-paper.md:15:5: "appendices[0].paper" must be the identifier of a paper, not "../../../etc/passwd"; write the identifier of a paper: its file name without the extension',
+        'content/papers/2024-09-18-sample-paper.md:18:5: "appendices[1].plan" must be the identifier of a plan, not "/root/.ssh/id_rsa"; write the identifier of a plan: its file name without the extension',
+    ]
