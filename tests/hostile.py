@@ -21,6 +21,19 @@ GLOSSARY = "glossary.yml"
 
 
 def _files(t: str, m: str) -> dict[str, str]:
+    cover = f"""\
+title: {t}
+meeting: 2024-09-18-hostile-committee
+cover_sheet:
+  meeting: {t}
+  date: 18 September 2024
+  location: {t}
+  title: {t}
+  presented_by: {t}
+  recommendation_to_members: {t}
+  appendix_attached: {t}
+summary: {m}
+"""
     return {
         INSPECTION: f"""\
 inspectorate: {t}
@@ -48,18 +61,7 @@ agenda:
 """,
         PAPER: f"""\
 ---
-title: {t}
-meeting: 2024-09-18-hostile-committee
-cover_sheet:
-  meeting: {t}
-  date: 18 September 2024
-  location: {t}
-  title: {t}
-  presented_by: {t}
-  recommendation_to_members: {t}
-  appendix_attached: {t}
-summary: {m}
-appendices:
+{cover}appendices:
   - label: {t}
     title: {t}
     plan: hostile-plan
@@ -102,18 +104,7 @@ BODY
 """,
         SECOND_PAPER: f"""\
 ---
-title: {t}
-meeting: 2024-09-18-hostile-committee
-cover_sheet:
-  meeting: {t}
-  date: 18 September 2024
-  location: {t}
-  title: {t}
-  presented_by: {t}
-  recommendation_to_members: {t}
-  appendix_attached: {t}
-summary: {m}
----
+{cover}---
 
 ## Background
 
