@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from generator.model import Content, Inspection, InspectionPositions, Paper, Plan
 from generator.problems import Location, Problems
 from generator.status import CLOSED_STATUSES, count_statuses
+from generator.untrusted import first_per_line, markdown_findings
 
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 HEADING = re.compile(r"^(#{1,6})\s")
-RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development")
 
@@ -196,6 +196,8 @@ def _check_stated_counts(block: InspectionPositions, inspection: Inspection, pro
 
 
 def _check_body(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
+    for finding in first_per_line(markdown_findings(paper.body)):
+        problems.add(Location(paper.location.path, paper.body_line + finding.line - 1, finding.column), finding.message, finding.fix)
     previous_level = 1
     in_fence = False
     for offset, line in enumerate(paper.body.split("\n")):
@@ -214,14 +216,6 @@ def _check_body(content: Content, known: Known, paper: Paper, problems: Problems
             _check_directive(content, known, paper, directive[1], (directive[2] or "").strip(), location, problems)
         elif line.strip().startswith("[["):
             problems.add(location, f"unknown directive {line.strip()}", f"use one of: {', '.join('[[' + d + ' ...]]' for d in DIRECTIVES)}")
-        html = RAW_HTML.search(line)
-        if html:
-            column = html.start() + 1
-            problems.add(
-                Location(location.path, location.line, column),
-                f"raw HTML {html[0]} is not allowed",
-                "write it in Markdown; tables go in the front matter's tables",
-            )
         for image in IMAGE.finditer(line):
             if not image[1].strip():
                 problems.add(

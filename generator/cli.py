@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.pipeline import render
 from generator.problems import Problem, Problems
-from generator.publish import build_site, write_docs
+from generator.publish import Rejected, build_epoch, publish
+from generator.untrusted import verify_build
 
 ROOT = Path.cwd()
 
@@ -27,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         return int(arguments.run(arguments))
+    except KeyboardInterrupt:
+        print("interrupted; site/ was left as it was.", file=sys.stderr)
+        return 130
     except Exception as error:  # the editors' front door never shows a traceback
         print(f"internal error in the generator, not in your content: {type(error).__name__}: {error}", file=sys.stderr)
         print("Please report it with the command you ran; site/ was left as it was.", file=sys.stderr)
@@ -124,15 +129,25 @@ def run_build(arguments: argparse.Namespace) -> int:
     if not arguments.config.is_file():
         print(f"{arguments.config}: the site engine's configuration is missing; give its path with --config", file=sys.stderr)
         return 1
-    write_docs(result.pages, arguments.docs)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    signal.signal(signal.SIGTERM, _interrupted)
+    dates = [paper.date.value for paper in result.content.papers.values()] if result.content else []
     try:
-        build_site(arguments.config, arguments.docs, arguments.site)
+        publish(result.pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build)
     except MkDocsException as error:
         print(f"{arguments.config}: the site engine stopped: {error}; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
+    except Rejected as rejected:
+        print("\n".join(rejected.problems), file=sys.stderr)
+        print(f"the built site has {_plural(len(rejected.problems), 'problem')}: failed; {arguments.site}/ was left as it was.", file=sys.stderr)
+        return 1
     print(f"Built {len(result.pages)} pages into {arguments.site}/", file=sys.stderr)
     return 0
+
+
+def _interrupted(signal_number: int, frame: object) -> None:
+    """SIGTERM stops a build the way Ctrl-C does: cleanly, site/ untouched."""
+    raise KeyboardInterrupt
 
 
 def run_serve(arguments: argparse.Namespace) -> int:

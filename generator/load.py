@@ -8,18 +8,48 @@ of every key and item for the messages of later stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, NodeEvent
 
 from generator.problems import Location, Problems
 from generator.schema import KINDS, Kind
 
 FRONT_MATTER_FENCE = "---"
+# C0 controls and DEL, but not tab, line feed and carriage return: they are not
+# text, and NUL or ESC would reach the pages as they are.
+CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_DEPTH = 50
+
+
+class PlainComposer(Composer):
+    """Composes plain data only: anchors, aliases and tags are refused.
+
+    An alias repeats a value without repeating its text, so a few lines can
+    stand for billions of values (a "billion laughs" bomb); a tag asks for
+    an object other than text, a number, a list or fields. Content needs
+    neither, so both stop the file with a message instead of being obeyed.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            raise ComposerError(None, None, f"found an alias *{event.anchor}", event.start_mark)
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise ComposerError(None, None, f"found an anchor &{event.anchor}", event.start_mark)
+        if getattr(event, "tag", None) is not None:
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+            raise ComposerError(None, None, f"found a tag {tag}", event.start_mark)
+        if self.depth >= MAX_DEPTH:
+            raise ComposerError(None, None, f"the values nest more than {MAX_DEPTH} levels deep", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 @dataclass
@@ -51,11 +81,31 @@ def discover(content_path: Path) -> list[tuple[Kind, Path]]:
 def load_content(content_path: Path, problems: Problems) -> list[SourceFile]:
     """Read and parse every file; what cannot be read becomes a problem."""
     sources: list[SourceFile] = []
+    root = content_path.resolve()
     for kind, path in discover(content_path):
+        if not readable_inside(path, root, problems):
+            continue
         source = load_file(kind, path, problems)
         if source is not None:
             sources.append(source)
     return sources
+
+
+def readable_inside(path: Path, root: Path, problems: Problems) -> bool:
+    """A regular file whose real place is inside content/.
+
+    A symbolic link could otherwise publish any file the build machine can
+    read (a key, /etc/passwd); a directory or a pipe named like content
+    cannot be read as text.
+    """
+    real = path.resolve()
+    if not real.is_relative_to(root):
+        problems.add(Location(path, 1, 1), f"the file is a symbolic link to {real}, outside the content folder", "replace the link with the file itself")
+        return False
+    if not real.is_file():
+        problems.add(Location(path, 1, 1), "this is not a regular file", "replace it with a text file, or remove it")
+        return False
+    return True
 
 
 def load_file(kind: Kind, path: Path, problems: Problems) -> SourceFile | None:
@@ -74,7 +124,7 @@ def load_file(kind: Kind, path: Path, problems: Problems) -> SourceFile | None:
 def read_text(path: Path, problems: Problems) -> str | None:
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.add(
@@ -83,6 +133,12 @@ def read_text(path: Path, problems: Problems) -> str | None:
             "save the file as UTF-8",
         )
         return None
+    control = CONTROL_BYTE.search(raw)
+    if control:
+        line = raw[: control.start()].count(b"\n") + 1
+        problems.add(Location(path, line, 1), f"byte {control.start()} (0x{raw[control.start()]:02x}) is a control character, not text", "remove it; it may have come from copying out of a PDF")
+        return None
+    return text
 
 
 def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> SourceFile | None:
@@ -113,13 +169,14 @@ def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> C
     """Parse YAML safely: plain data only, no anchors or aliases, no tags."""
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.Composer = PlainComposer
     try:
         data: Any = yaml.load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
-        what = (error.problem or "the YAML cannot be read").strip()
+        what = (error.problem or "the YAML cannot be read").strip().replace("character '\\t'", "a tab character")
         problems.add(Location(path, line, column), f"YAML syntax: {what}", _yaml_fix(what))
         return None
     except YAMLError as error:
@@ -142,6 +199,12 @@ def _yaml_fix(what: str) -> str:
         return "give each field once; remove or rename the repeated one"
     if "mapping values are not allowed" in what:
         return 'put text that contains ": " in double quotes'
+    if "alias" in what or "anchor" in what:
+        return "write the value out in full; anchors (&name) and aliases (*name) are not allowed"
+    if "found a tag" in what:
+        return "remove the tag (the word starting with !); values are plain text, numbers, lists or fields"
+    if "levels deep" in what:
+        return "check the brackets and the indentation"
     if "tab" in what:
         return "indent with spaces, not tabs"
     return "check the indentation and quoting on this line and the one before"

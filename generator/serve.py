@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.cli import report
 from generator.pipeline import render
-from generator.publish import write_docs
+from generator.publish import docs_lock, locked, write_docs
 
 POLL_SECONDS = 0.2
 
@@ -32,7 +32,8 @@ def regenerate(content_path: Path, docs_path: Path, strict: bool) -> bool:
     if result.problems.fails(strict) or result.pages is None:
         print("The preview shows the last good version until these are fixed.", file=sys.stderr)
         return False
-    written = write_docs(result.pages, docs_path)
+    with locked(docs_lock(docs_path)):
+        written = write_docs(result.pages, docs_path)
     print(f"Regenerated: {written} page(s) changed.", file=sys.stderr)
     return True
 

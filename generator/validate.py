@@ -33,6 +33,7 @@ from generator.schema import (
     Ref,
     Text,
 )
+from generator.untrusted import first_per_line, markdown_findings
 
 IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 ACTION_NUMBER = re.compile(r"^\d+\.\d+$")
@@ -114,6 +115,15 @@ def _check_text(node: Text | Markdown, value: Any, place: Place, problems: Probl
     if not text.strip():
         problems.add(place.location(), f"{_name(place)} is empty", "write the text, or remove the field if it is optional")
         return INVALID
+    return text
+
+
+def _check_markdown(node: Markdown, value: Any, place: Place, problems: Problems) -> Any:
+    """Text read as Markdown: also nothing that could run in a browser."""
+    text = _check_text(node, value, place, problems)
+    if isinstance(text, str):
+        for finding in first_per_line(markdown_findings(text)):
+            problems.add(place.location(), f"{_name(place)}: {finding.message}", finding.fix)
     return text
 
 
@@ -237,7 +247,7 @@ def _report_unknown_keys(node: Mapping, value: CommentedMap, place: Place, probl
 
 _CHECKERS: dict[type, Any] = {
     Text: _check_text,
-    Markdown: _check_text,
+    Markdown: _check_markdown,
     Integer: _check_integer,
     Date: _check_date,
     Ref: _check_ref,

@@ -186,4 +186,6 @@ def test_failed_build_leaves_the_previous_site_in_place(content_tree: Callable[.
     assert "site/ was left as it was." in second.stderr
     after = {p.relative_to(work / "site"): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
     assert after == before
-    assert not list(work.glob(".site.*"))
+    builds = work / ".site.builds"
+    assert [p.name for p in work.glob(".site.*")] == [builds.name]
+    assert sorted(p.name for p in builds.iterdir()) == sorted([".lock", (work / "site").resolve().name])
