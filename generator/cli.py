@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default %(default)s)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too (pull requests are checked this way)")
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -82,7 +82,9 @@ def report(problems: Problems, strict: bool) -> None:
             print(excerpt, file=sys.stderr)
     errors, warnings = len(problems.errors), len(problems.warnings)
     if errors or warnings:
-        verdict = "failed" if problems.fails(strict) else "passed with warnings"
+        verdict = "failed" if problems.fails(strict) else "passed with warnings (--strict would fail)"
+        if strict and not errors and warnings:
+            verdict = "failed, because --strict makes warnings fail"
         print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}: {verdict}", file=sys.stderr)
 
 
@@ -111,7 +113,8 @@ def run_validate(arguments: argparse.Namespace) -> int:
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict):
         return 1
-    print(f"{arguments.content}: no problems found", file=sys.stderr)
+    if not result.problems.items:
+        print(f"{arguments.content}: no problems found", file=sys.stderr)
     return 0
 
 

@@ -15,6 +15,7 @@ from enum import Enum
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 ACCEPTED_FORMS = "2024-09-18, 2024-09, 18 September 2024, 30/11/2023 or June 2024 (month names in full)"
+FULL_DATE_FORMS = "2024-09-18, 18 September 2024 or 18/09/2024 (month names in full)"
 
 
 class Precision(Enum):
