@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from generator import scaffold
 from generator.pipeline import render
 from generator.problems import Problem, Problems
 from generator.publish import build_site, write_docs
@@ -48,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     _site_options(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default %(default)s)")
     serve.set_defaults(run=run_serve)
+    scaffold.add_parser(commands)
+    fmt = commands.add_parser("fmt", help="rewrite YAML files (and papers' front matter) in the canonical style, keeping comments")
+    fmt.add_argument("paths", nargs="*", type=Path, default=[Path("content")], help="files or folders (default content)")
+    fmt.add_argument("--check", action="store_true", help="change nothing; fail if a file is not in the canonical style")
+    fmt.set_defaults(run=run_fmt)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas and the format reference from the schema")
     schemas.add_argument("--content", type=Path, default=Path("content"), help="content folder for examples (default %(default)s)")
     schemas.set_defaults(run=run_schemas)
@@ -149,4 +155,17 @@ def run_schemas(arguments: argparse.Namespace) -> int:
 
     for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
         print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def run_fmt(arguments: argparse.Namespace) -> int:
+    from generator.fmt import run
+
+    problems = Problems()
+    differing = run(arguments.paths, arguments.check, problems)
+    report(problems, strict=False)
+    if problems.errors:
+        return 1
+    if not differing or not arguments.check:
+        print(f"{', '.join(p.as_posix() for p in arguments.paths)}: in the canonical style", file=sys.stderr)
     return 0

@@ -116,6 +116,19 @@ def read_text(path: Path, problems: Problems) -> str | None:
 
 
 def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> SourceFile | None:
+    parts = split_front_matter(path, text, problems)
+    if parts is None:
+        return None
+    front_matter, closing, lines = parts
+    data = parse_yaml(path, front_matter, 1, problems)
+    if data is None:
+        return None
+    body = "\n".join(lines[closing + 1 :])
+    return SourceFile(path, kind, path.stem, data, 1, body, closing + 2)
+
+
+def split_front_matter(path: Path, text: str, problems: Problems) -> tuple[str, int, list[str]] | None:
+    """The front matter's text, the index of its closing fence, and the file's lines."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         problems.add(
@@ -132,11 +145,7 @@ def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> Sou
             'add a line "---" after the front matter',
         )
         return None
-    data = parse_yaml(path, "\n".join(lines[1:closing]), 1, problems)
-    if data is None:
-        return None
-    body = "\n".join(lines[closing + 1 :])
-    return SourceFile(path, kind, path.stem, data, 1, body, closing + 2)
+    return "\n".join(lines[1:closing]), closing, lines
 
 
 def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> CommentedMap | None:
@@ -147,7 +156,7 @@ def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> C
     try:
         data: Any = yaml.load(text)
     except MarkedYAMLError as error:
-        _report_yaml_error(path, error, line_offset, problems)
+        report_yaml_error(path, error, line_offset, problems)
         return None
     except YAMLError as error:
         problems.add(Location(path, 1 + line_offset, 1), f"YAML syntax: {error}", "correct the YAML")
@@ -164,7 +173,7 @@ def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> C
     return data
 
 
-def _report_yaml_error(path: Path, error: MarkedYAMLError, line_offset: int, problems: Problems) -> None:
+def report_yaml_error(path: Path, error: MarkedYAMLError, line_offset: int, problems: Problems) -> None:
     """Point at where the trouble starts (an unclosed quote or bracket, not the end of the file), in plain words."""
     context = error.context or ""
     unclosed = next((words for phrase, words in _UNCLOSED if phrase in context), None)
