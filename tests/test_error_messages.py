@@ -647,7 +647,7 @@ def guide_rows() -> list[str]:
     for title, _, expected in TABLE:
         for headline in expected:
             what, _, fix = re.sub(r"^[^:]+:\d+:\d+: ", "", headline).partition("; ")
-            cells = [title, f"`{what}`", fix]
+            cells = [title, f"`{what}`", f"`{fix}`"]
             rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return rows
 
