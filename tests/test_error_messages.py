@@ -662,6 +662,17 @@ def test_guide_lists_every_message() -> None:
     assert guide_table() in guide, "the guide's error table is stale: run python -m tests.test_error_messages"
 
 
+def test_build_strict_fails_on_a_warning_and_leaves_the_site(content_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    content = content_tree(front_matter_add(TABLES))
+    monkeypatch.chdir(content.parent)
+    (content.parent / "site").mkdir()
+    (content.parent / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    assert main(["build", "--strict", "--content", "content", "--config", str(ROOT / "mkdocs.yml")]) == 1
+    assert capsys.readouterr().err.splitlines()[-2:] == ["0 errors, 1 warning: failed, because --strict makes warnings fail", "site/ was left as it was."]
+    assert [p.name for p in (content.parent / "site").iterdir()] == ["index.html"]
+    assert (content.parent / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
 if __name__ == "__main__":
     text = GUIDE.read_text(encoding="utf-8")
     before, _, rest = text.partition(TABLE_START)
