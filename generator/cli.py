@@ -162,10 +162,9 @@ def run_fmt(arguments: argparse.Namespace) -> int:
     from generator.fmt import run
 
     problems = Problems()
-    differing = run(arguments.paths, arguments.check, problems)
+    run(arguments.paths, arguments.check, problems)
     report(problems, strict=False)
     if problems.errors:
         return 1
-    if not differing or not arguments.check:
-        print(f"{', '.join(p.as_posix() for p in arguments.paths)}: in the canonical style", file=sys.stderr)
+    print(f"{', '.join(p.as_posix() for p in arguments.paths)}: in the canonical style", file=sys.stderr)
     return 0

@@ -39,15 +39,34 @@ def add_parser(commands: Any) -> None:
     """The `new` command and its four kinds, each with its own arguments."""
     new = commands.add_parser("new", help="start a paper, meeting, inspection or position from a template")
     kinds = new.add_subparsers(required=True, metavar="KIND")
+    for define in (_paper_parser, _meeting_parser, _inspection_parser, _position_parser):
+        parser = define(kinds)
+        parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default %(default)s)")
+
+
+def _identifier_option(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--identifier", default="", help="the file name without extension (default: made from the date and title)")
+    return parser
+
+
+def _paper_parser(kinds: Any) -> argparse.ArgumentParser:
     paper = kinds.add_parser("paper", help="a paper for a meeting; also adds it to the meeting's agenda")
     paper.add_argument("--meeting", required=True, help="the meeting's identifier, e.g. 2024-09-18-policing-performance-committee")
     paper.add_argument("--title", required=True, help="the paper's title, as printed")
     paper.set_defaults(run=new_paper)
+    return _identifier_option(paper)
+
+
+def _meeting_parser(kinds: Any) -> argparse.ArgumentParser:
     meeting = kinds.add_parser("meeting", help="a committee meeting")
     meeting.add_argument("--date", required=True, help="the meeting's date, e.g. 2024-09-18")
     meeting.add_argument("--committee", default="Policing Performance Committee", help="the committee (default %(default)s)")
     meeting.add_argument("--location", default="", help="where it met, e.g. online")
     meeting.set_defaults(run=new_meeting)
+    return _identifier_option(meeting)
+
+
+def _inspection_parser(kinds: Any) -> argparse.ArgumentParser:
     inspection = kinds.add_parser("inspection", help="an inspection and its recommendations")
     inspection.add_argument("--short-title", required=True, help="the short name papers use, e.g. Contact Assessment Model")
     inspection.add_argument("--title", default="", help="the report's full title")
@@ -56,16 +75,17 @@ def add_parser(commands: Any) -> None:
     inspection.add_argument("--type", default="", help="e.g. Assurance review")
     inspection.add_argument("--recommendations", type=int, default=1, help="how many recommendation entries to start with (default %(default)s)")
     inspection.set_defaults(run=new_inspection)
-    position = kinds.add_parser("position", help="where an inspection's recommendations stood, added to a paper's front matter")
+    return _identifier_option(inspection)
+
+
+def _position_parser(kinds: Any) -> argparse.ArgumentParser:
+    position: argparse.ArgumentParser = kinds.add_parser("position", help="where an inspection's recommendations stood, added to a paper's front matter")
     position.add_argument("--paper", required=True, help="the paper's identifier")
     position.add_argument("--inspection", required=True, help="the inspection's identifier")
     position.add_argument("--numbers", default="", help="recommendation numbers, e.g. 1,3,5 (default: all the inspection's)")
     position.add_argument("--print", action="store_true", help="print the entry instead of adding it to the paper")
     position.set_defaults(run=new_position)
-    for parser in (paper, meeting, inspection):
-        parser.add_argument("--identifier", default="", help="the file name without extension (default: made from the date and title)")
-    for parser in (paper, meeting, inspection, position):
-        parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default %(default)s)")
+    return position
 
 
 def slug(text: str) -> str:
