@@ -71,7 +71,7 @@ def parse_date(text: str) -> PaperDate:
 
 def _build(text: str, year: int, month: int, day: int | None) -> PaperDate:
     try:
-        value = dt.date(year, month, day or 1)
+        value = dt.date(year, month, 1 if day is None else day)
     except ValueError:
         raise DateError(f'"{text}" is not a real date') from None
     precision = Precision.MONTH if day is None else Precision.DAY

@@ -327,6 +327,11 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         [f'{M}:2:1: "date" is not a date: "2024-02-30" is not a real date; write it as {FULL_FORMS}'],
     ),
     (
+        "A day 0",
+        replace(PAPER, "date: 18 September 2024", 'date: "0/09/2024"'),
+        [f'{P}:6:3: "cover_sheet.date" is not a date: "0/09/2024" is not a real date; write it as {FULL_FORMS}'],
+    ),
+    (
         "A month that does not exist",
         replace(INSPECTION, "published: 2022-09", "published: 2022-13"),
         [f'{I}:4:1: "published" is not a date: "2022-13" is not a real date; write it as {FORMS}'],

@@ -156,8 +156,20 @@ def mutation(draw: st.DrawFn, relative: str) -> tuple[str, bytes, bool]:
     return f"{what} 0x{byte:02x} at byte {at}", raw[:at] + bytes([byte]) + raw[at:], True
 
 
+@dataclass(frozen=True)
+class Mutated:
+    """The bundled files with some changed; shown in a failure report as what was done."""
+
+    files: dict[str, bytes]
+    done: tuple[str, ...]
+    breaks: bool
+
+    def __repr__(self) -> str:
+        return f"Mutated({'; '.join(self.done)}, breaks={self.breaks})"
+
+
 @st.composite
-def mutated_content(draw: st.DrawFn) -> tuple[dict[str, bytes], list[str], bool]:
+def mutated_content(draw: st.DrawFn) -> Mutated:
     """The bundled files with one or two of them mutated (never the same file twice)."""
     chosen = draw(st.lists(st.sampled_from(sorted(FILES)), min_size=1, max_size=2, unique=True))
     files = {relative: raw for relative, (_, raw) in FILES.items()}
@@ -166,7 +178,7 @@ def mutated_content(draw: st.DrawFn) -> tuple[dict[str, bytes], list[str], bool]
         what, files[relative], known = draw(mutation(relative))
         done.append(f"{relative}: {what}")
         breaks = breaks or known
-    return files, done, breaks
+    return Mutated(files, tuple(done), breaks)
 
 
 def write(root: Path, files: dict[str, bytes]) -> Path:
@@ -224,29 +236,27 @@ def parse_with_memory(path: Path, text: str, line_offset: int, problems: load.Pr
 
 @SETTINGS
 @given(mutated_content())
-def test_mutated_content_is_always_reported_by_file_and_line(case: tuple[dict[str, bytes], list[str], bool]) -> None:
-    files, done, breaks = case
+def test_mutated_content_is_always_reported_by_file_and_line(case: Mutated) -> None:
     with tempfile.TemporaryDirectory() as temporary:
-        content = write(Path(temporary), files)
+        content = write(Path(temporary), case.files)
         stderr = io.StringIO()
         with contextlib.redirect_stderr(stderr), mock.patch.object(load, "parse_yaml", parse_with_memory):
             status = main(["validate", "--content", str(content)])
         assert_only_messages(stderr.getvalue(), content)
-        assert status == 1 if breaks else status in (0, 1), (done, stderr.getvalue())
+        assert status == 1 if case.breaks else status in (0, 1), stderr.getvalue()
         if status == 1:
-            assert any(HEADLINE.match(line) for line in stderr.getvalue().splitlines()), done
+            assert any(HEADLINE.match(line) for line in stderr.getvalue().splitlines())
 
 
 @settings(max_examples=4, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_content())
-def test_mutated_content_through_the_command_line(case: tuple[dict[str, bytes], list[str], bool]) -> None:
+def test_mutated_content_through_the_command_line(case: Mutated) -> None:
     """The same, as an editor runs it: a separate process, its exit status and stderr."""
-    files, done, breaks = case
     with tempfile.TemporaryDirectory() as temporary:
-        content = write(Path(temporary), files)
+        content = write(Path(temporary), case.files)
         result = run_generator("validate", "--content", str(content))
         assert_only_messages(result.stderr, content)
-        assert result.returncode == 1 if breaks else result.returncode in (0, 1), (done, result.stderr)
+        assert result.returncode == 1 if case.breaks else result.returncode in (0, 1), result.stderr
 
 
 def test_every_mutation_kind_has_something_to_mutate() -> None:
