@@ -114,7 +114,17 @@ def _excerpt(problem: Problem, lines: tuple[str, ...]) -> str:
     return f"    {shown}\n    {caret}"
 
 
+def _no_content(content: Path) -> bool:
+    """A mistyped --content would otherwise validate an empty site without complaint."""
+    if content.is_dir():
+        return False
+    print(f"{content}: there is no content folder here; give its path with --content", file=sys.stderr)
+    return True
+
+
 def run_validate(arguments: argparse.Namespace) -> int:
+    if _no_content(arguments.content):
+        return 1
     result = render(arguments.content)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict):
@@ -125,6 +135,8 @@ def run_validate(arguments: argparse.Namespace) -> int:
 
 
 def run_build(arguments: argparse.Namespace) -> int:
+    if _no_content(arguments.content):
+        return 1
     result = render(arguments.content)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict) or result.pages is None:

@@ -678,6 +678,12 @@ def test_build_strict_fails_on_a_warning_and_leaves_the_site(content_tree: Calla
     assert (content.parent / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
 
 
+def test_a_mistyped_content_folder_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "--content", "contnet"]) == 1
+    assert capsys.readouterr().err == "contnet: there is no content folder here; give its path with --content\n"
+
+
 if __name__ == "__main__":
     text = GUIDE.read_text(encoding="utf-8")
     before, _, rest = text.partition(TABLE_START)
