@@ -175,20 +175,21 @@ def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> C
 
 def report_yaml_error(path: Path, error: MarkedYAMLError, line_offset: int, problems: Problems) -> None:
     """Point at where the trouble starts (an unclosed quote or bracket, not the end of the file), in plain words."""
-    context = error.context or ""
-    unclosed = next((words for phrase, words in _UNCLOSED if phrase in context), None)
+    context, what = error.context or "", (error.problem or "the YAML cannot be read").strip()
+    unclosed = next((words for phrase, problem, words in _UNCLOSED if phrase in context and problem in what), None)
+    if "flow" in context and error.problem_mark and error.context_mark and error.problem_mark.line == error.context_mark.line:
+        unclosed = None  # a stray ":" inside [...] on one line, not a bracket left open
     mark = error.context_mark if unclosed and error.context_mark else error.problem_mark or error.context_mark
     line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
     column = (mark.column + 1) if mark else 1
-    what = (error.problem or "the YAML cannot be read").strip()
     message, fix = unclosed or _plain_words(what)
     problems.add(Location(path, line, column), f"YAML syntax: {message}", fix)
 
 
 _UNCLOSED = (
-    ("quoted scalar", ("the quoted text that starts here is never closed", "end it with the same quote mark it starts with")),
-    ("flow sequence", ('the list "[" that starts here is never closed', 'close it with "]"')),
-    ("flow mapping", ('the group "{" that starts here is never closed', 'close it with "}"')),
+    ("quoted scalar", "end of stream", ("the quoted text that starts here is never closed", "end it with the same quote mark it starts with")),
+    ("flow sequence", "expected ',' or ']'", ('the list "[" that starts here is never closed', 'close it with "]"')),
+    ("flow mapping", "expected ',' or '}'", ('the group "{" that starts here is never closed', 'close it with "}"')),
 )
 
 
@@ -198,6 +199,8 @@ def _plain_words(what: str) -> tuple[str, str]:
         return what, "give each field once; remove or rename the repeated one"
     if "mapping values are not allowed" in what:
         return 'a ": " where no field can start', 'put text that contains ": " in double quotes, or line this field up with the ones above it'
+    if "unknown escape character" in what:
+        return "a backslash in double quotes that YAML cannot read", "write \\\\ for a backslash, or put the text in single quotes"
     if "expected <block end>" in what:
         return "this line is not lined up with the lines it belongs with", "indent it as far as the fields or list entries it belongs with"
     if "'\\t'" in what:

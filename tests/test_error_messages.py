@@ -135,6 +135,11 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         [f"{I}:2:8: YAML syntax: the quoted text that starts here is never closed; end it with the same quote mark it starts with"],
     ),
     (
+        "A backslash in double quotes",
+        replace(INSPECTION, "title: HMICS Sample Inspection", 'title: "HMICS Sample Inspection \\Review"'),
+        [f"{I}:2:34: YAML syntax: a backslash in double quotes that YAML cannot read; write \\\\ for a backslash, or put the text in single quotes"],
+    ),
+    (
         "A list in square brackets never closed",
         replace(MEETING, "location: online", "location: [online, Webex"),
         [f'{M}:3:11: YAML syntax: the list "[" that starts here is never closed; close it with "]"'],
