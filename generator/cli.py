@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from generator import scaffold
 from generator.pipeline import render
 from generator.problems import Problem, Problems
 from generator.publish import Rejected, build_epoch, publish
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     _site_options(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default %(default)s)")
     serve.set_defaults(run=run_serve)
+    scaffold.add_parser(commands)
+    fmt = commands.add_parser("fmt", help="rewrite YAML files (and papers' front matter) in the canonical style, keeping comments")
+    fmt.add_argument("paths", nargs="*", type=Path, default=[Path("content")], help="files or folders (default content)")
+    fmt.add_argument("--check", action="store_true", help="change nothing; fail if a file is not in the canonical style")
+    fmt.set_defaults(run=run_fmt)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas and the format reference from the schema")
     schemas.add_argument("--content", type=Path, default=Path("content"), help="content folder for examples (default %(default)s)")
     schemas.set_defaults(run=run_schemas)
@@ -61,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default %(default)s)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too (pull requests are checked this way)")
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -87,7 +93,9 @@ def report(problems: Problems, strict: bool) -> None:
             print(excerpt, file=sys.stderr)
     errors, warnings = len(problems.errors), len(problems.warnings)
     if errors or warnings:
-        verdict = "failed" if problems.fails(strict) else "passed with warnings"
+        verdict = "failed" if problems.fails(strict) else "passed with warnings (--strict would fail)"
+        if strict and not errors and warnings:
+            verdict = "failed, because --strict makes warnings fail"
         print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}: {verdict}", file=sys.stderr)
 
 
@@ -111,16 +119,29 @@ def _excerpt(problem: Problem, lines: tuple[str, ...]) -> str:
     return f"    {shown}\n    {caret}"
 
 
+def _no_content(content: Path) -> bool:
+    """A mistyped --content would otherwise validate an empty site without complaint."""
+    if content.is_dir():
+        return False
+    print(f"{content}: there is no content folder here; give its path with --content", file=sys.stderr)
+    return True
+
+
 def run_validate(arguments: argparse.Namespace) -> int:
+    if _no_content(arguments.content):
+        return 1
     result = render(arguments.content)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict):
         return 1
-    print(f"{arguments.content}: no problems found", file=sys.stderr)
+    if not result.problems.items:
+        print(f"{arguments.content}: no problems found", file=sys.stderr)
     return 0
 
 
 def run_build(arguments: argparse.Namespace) -> int:
+    if _no_content(arguments.content):
+        return 1
     result = render(arguments.content)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict) or result.pages is None:
@@ -161,4 +182,16 @@ def run_schemas(arguments: argparse.Namespace) -> int:
 
     for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
         print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def run_fmt(arguments: argparse.Namespace) -> int:
+    from generator.fmt import run
+
+    problems = Problems()
+    run(arguments.paths, arguments.check, problems)
+    report(problems, strict=False)
+    if problems.errors:
+        return 1
+    print(f"{', '.join(p.as_posix() for p in arguments.paths)}: in the canonical style", file=sys.stderr)
     return 0

@@ -16,10 +16,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.composer import Composer, ComposerError
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, NodeEvent
 
-from generator.problems import Location, Problems
+from generator.problems import Location, Problems, Severity
 from generator.schema import KINDS, Kind
 
 FRONT_MATTER_FENCE = "---"
@@ -52,6 +53,17 @@ class PlainComposer(Composer):
         return super().compose_node(parent, index)
 
 
+class DatesAsText(RoundTripConstructor):
+    """Reads `2024-02-31` as text, for validate.py to judge with a message.
+
+    ruamel.yaml would build a date object and raise a bare ValueError, with
+    no line number, on an impossible one.
+    """
+
+
+DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", DatesAsText.construct_yaml_str)
+
+
 @dataclass
 class SourceFile:
     """One content file as read: its kind, identifier and parsed YAML."""
@@ -81,6 +93,7 @@ def discover(content_path: Path) -> list[tuple[Kind, Path]]:
 def load_content(content_path: Path, problems: Problems) -> list[SourceFile]:
     """Read and parse every file; what cannot be read becomes a problem."""
     sources: list[SourceFile] = []
+    report_unread_files(content_path, problems)
     root = content_path.resolve()
     for kind, path in discover(content_path):
         if not readable_inside(path, root, problems):
@@ -106,6 +119,23 @@ def readable_inside(path: Path, root: Path, problems: Problems) -> bool:
         problems.add(Location(path, 1, 1), "this is not a regular file", "replace it with a text file, or remove it")
         return False
     return True
+
+
+def report_unread_files(content_path: Path, problems: Problems) -> None:
+    """Warn about files the generator will not read, e.g. a paper saved as .txt."""
+    read = {path for _, path in discover(content_path)}
+    folders = {kind.folder: kind for kind in KINDS if kind.folder}
+    for path in sorted(content_path.rglob("*")):
+        relative = path.relative_to(content_path)
+        if path in read or path.is_dir() or any(part.startswith(".") for part in relative.parts):
+            continue
+        kind = folders.get(relative.parts[0]) if len(relative.parts) == 2 else None
+        if kind is None:
+            fix = "move it to one of " + ", ".join(f"content/{folder}/" for folder in folders) + ", or out of content/"
+            problems.add(Location(path), "this file is not read: it is not in a folder for content", fix, Severity.WARNING)
+        else:
+            fix = f"rename it to {path.stem}{kind.suffix}, or move it out of content/"
+            problems.add(Location(path), f"this file is not read: files in {kind.folder}/ end in {kind.suffix}", fix, Severity.WARNING)
 
 
 def load_file(kind: Kind, path: Path, problems: Problems) -> SourceFile | None:
@@ -142,6 +172,19 @@ def read_text(path: Path, problems: Problems) -> str | None:
 
 
 def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> SourceFile | None:
+    parts = split_front_matter(path, text, problems)
+    if parts is None:
+        return None
+    front_matter, closing, lines = parts
+    data = parse_yaml(path, front_matter, 1, problems)
+    if data is None:
+        return None
+    body = "\n".join(lines[closing + 1 :])
+    return SourceFile(path, kind, path.stem, data, 1, body, closing + 2)
+
+
+def split_front_matter(path: Path, text: str, problems: Problems) -> tuple[str, int, list[str]] | None:
+    """The front matter's text, the index of its closing fence, and the file's lines."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         problems.add(
@@ -158,26 +201,19 @@ def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> Sou
             'add a line "---" after the front matter',
         )
         return None
-    data = parse_yaml(path, "\n".join(lines[1:closing]), 1, problems)
-    if data is None:
-        return None
-    body = "\n".join(lines[closing + 1 :])
-    return SourceFile(path, kind, path.stem, data, 1, body, closing + 2)
+    return "\n".join(lines[1:closing]), closing, lines
 
 
 def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> CommentedMap | None:
     """Parse YAML safely: plain data only, no anchors or aliases, no tags."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = DatesAsText
     yaml.allow_duplicate_keys = False
     yaml.Composer = PlainComposer
     try:
         data: Any = yaml.load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        column = (mark.column + 1) if mark else 1
-        what = (error.problem or "the YAML cannot be read").strip().replace("character '\\t'", "a tab character")
-        problems.add(Location(path, line, column), f"YAML syntax: {what}", _yaml_fix(what))
+        report_yaml_error(path, error, line_offset, problems)
         return None
     except YAMLError as error:
         problems.add(Location(path, 1 + line_offset, 1), f"YAML syntax: {error}", "correct the YAML")
@@ -194,17 +230,42 @@ def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> C
     return data
 
 
-def _yaml_fix(what: str) -> str:
-    if "duplicate key" in what or "found duplicate" in what:
-        return "give each field once; remove or rename the repeated one"
+def report_yaml_error(path: Path, error: MarkedYAMLError, line_offset: int, problems: Problems) -> None:
+    """Point at where the trouble starts (an unclosed quote or bracket, not the end of the file), in plain words."""
+    context, what = error.context or "", (error.problem or "the YAML cannot be read").strip()
+    unclosed = next((words for phrase, problem, words in _UNCLOSED if phrase in context and problem in what), None)
+    if "flow" in context and error.problem_mark and error.context_mark and error.problem_mark.line == error.context_mark.line:
+        unclosed = None  # a stray ":" inside [...] on one line, not a bracket left open
+    mark = error.context_mark if unclosed and error.context_mark else error.problem_mark or error.context_mark
+    line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+    column = (mark.column + 1) if mark else 1
+    message, fix = unclosed or _plain_words(what)
+    problems.add(Location(path, line, column), f"YAML syntax: {message}", fix)
+
+
+_UNCLOSED = (
+    ("quoted scalar", "end of stream", ("the quoted text that starts here is never closed", "end it with the same quote mark it starts with")),
+    ("flow sequence", "expected ',' or ']'", ('the list "[" that starts here is never closed', 'close it with "]"')),
+    ("flow mapping", "expected ',' or '}'", ('the group "{" that starts here is never closed', 'close it with "}"')),
+)
+
+
+def _plain_words(what: str) -> tuple[str, str]:
+    """ruamel.yaml's words for the common mistakes, as an editor would put them."""
+    if "duplicate key" in what:
+        return what, "give each field once; remove or rename the repeated one"
     if "mapping values are not allowed" in what:
-        return 'put text that contains ": " in double quotes'
+        return 'a ": " where no field can start', 'put text that contains ": " in double quotes, or line this field up with the ones above it'
+    if "unknown escape character" in what:
+        return "a backslash in double quotes that YAML cannot read", "write \\\\ for a backslash, or put the text in single quotes"
+    if "expected <block end>" in what:
+        return "this line is not lined up with the lines it belongs with", "indent it as far as the fields or list entries it belongs with"
     if "alias" in what or "anchor" in what:
-        return "write the value out in full; anchors (&name) and aliases (*name) are not allowed"
+        return what, "write the value out in full; anchors (&name) and aliases (*name) are not allowed"
     if "found a tag" in what:
-        return "remove the tag (the word starting with !); values are plain text, numbers, lists or fields"
+        return what, "remove the tag (the word starting with !); values are plain text, numbers, lists or fields"
     if "levels deep" in what:
-        return "check the brackets and the indentation"
-    if "tab" in what:
-        return "indent with spaces, not tabs"
-    return "check the indentation and quoting on this line and the one before"
+        return what, "check the brackets and the indentation"
+    if "'\\t'" in what:
+        return "a tab character where YAML needs spaces", "replace the tab with spaces"
+    return what, "check the indentation and quoting on this line and the one before"

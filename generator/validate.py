@@ -16,7 +16,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.dates import ACCEPTED_FORMS, DateError, PaperDate, Precision, parse_date
+from generator.dates import ACCEPTED_FORMS, FULL_DATE_FORMS, DateError, PaperDate, Precision, parse_date
 from generator.load import SourceFile
 from generator.problems import Location, Problems
 from generator.schema import (
@@ -142,12 +142,17 @@ def _check_date(node: Date, value: Any, place: Place, problems: Problems) -> Any
     if isinstance(value, dt.date):
         return PaperDate(value.isoformat(), value, Precision.DAY)
     if not isinstance(value, str):
-        return _wrong_type(place, problems, "a date", value, f"write it as {ACCEPTED_FORMS}")
+        return _wrong_type(place, problems, "a date", value, f"write it as {FULL_DATE_FORMS if node.full else ACCEPTED_FORMS}")
+    forms = FULL_DATE_FORMS if node.full else ACCEPTED_FORMS
     try:
-        return parse_date(value)
+        date = parse_date(value)
     except DateError as error:
-        problems.add(place.location(), f"{_name(place)} is not a date: {error}", f"write it as {ACCEPTED_FORMS}")
+        problems.add(place.location(), f"{_name(place)} is not a date: {error}", f"write it as {forms}")
         return INVALID
+    if node.full and date.precision is not Precision.DAY:
+        problems.add(place.location(), f'{_name(place)} must be a full date with the day, not "{date.text}"', f"write it as {forms}")
+        return INVALID
+    return date
 
 
 def _check_ref(node: Ref, value: Any, place: Place, problems: Problems) -> Any:

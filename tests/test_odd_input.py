@@ -67,7 +67,7 @@ def test_crlf_line_endings_are_handled_and_lines_still_counted(content_tree: Cal
 def test_tab_indentation_in_yaml_is_refused(content_tree: Callable[..., Path]) -> None:
     content = content_tree({MEETING: MINIMAL_TREE[MEETING].replace("  - paper:", "\t- paper:")})
     assert refused(content) == [
-        "content/meetings/2024-09-18-sample-committee.yml:5:1: YAML syntax: found a tab character that cannot start any token; indent with spaces, not tabs",
+        "content/meetings/2024-09-18-sample-committee.yml:5:1: YAML syntax: a tab character where YAML needs spaces; replace the tab with spaces",
     ]
 
 
