@@ -1,0 +1,125 @@
+/* Keyboard and screen-reader fixes for Material's page furniture.
+ *
+ * Material 9 leaves these to the reader's mouse: its header buttons (menu,
+ * search) are labels that Tab cannot reach, its search dialog has no name,
+ * nested navigation landmarks can have empty names, and tables with a class
+ * are not put in a scroll container. Each fix is small and runs again on
+ * every page Material shows (document$ is Material's page observable).
+ */
+(function () {
+  "use strict";
+
+  /* A label that toggles a Material checkbox, made into a real button. */
+  function toggleButton(label, name) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) return;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", name);
+    label.setAttribute("aria-expanded", String(toggle.checked));
+    toggle.addEventListener("change", function () {
+      label.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      if (toggle.checked) focusInside(label.htmlFor);
+    });
+  }
+
+  /* After opening by keyboard, put focus where the reader can go on. */
+  function focusInside(toggleId) {
+    var target = toggleId === "__search"
+      ? document.querySelector(".md-search__input")
+      : document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex='0']");
+    if (target) window.setTimeout(function () { target.focus(); }, 50);
+  }
+
+  /* Escape closes the navigation drawer and returns focus to its button. */
+  function closeDrawerOnEscape() {
+    document.addEventListener("keydown", function (event) {
+      var drawer = document.getElementById("__drawer");
+      if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+      drawer.checked = false;
+      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+      var button = document.querySelector("label.md-header__button[for='__drawer']");
+      if (button) button.focus();
+    });
+  }
+
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog) dialog.setAttribute("aria-label", "Search this site");
+  }
+
+  /* A nested navigation landmark whose labelling element is empty is named
+     by its section title, so every landmark has a distinct name. */
+  function nameNavigationLandmarks() {
+    document.querySelectorAll("nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var title = nav.querySelector(":scope > .md-nav__title");
+      if (label && !label.textContent.trim() && title) {
+        nav.removeAttribute("aria-labelledby");
+        nav.setAttribute("aria-label", title.textContent.trim());
+      }
+    });
+  }
+
+  /* Every table sits in a labelled region that scrolls sideways on narrow
+     screens; the region is focusable (so keyboard users can scroll it)
+     only while it actually overflows. */
+  function tableRegions() {
+    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+      var region = table.closest(".md-typeset__scrollwrap, .table-region");
+      if (!region) {
+        region = document.createElement("div");
+        region.className = "table-region";
+        table.parentNode.insertBefore(region, table);
+        region.appendChild(table);
+      }
+      var caption = table.querySelector("caption");
+      region.setAttribute("role", "region");
+      region.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+    });
+    updateScrollable();
+  }
+
+  function updateScrollable() {
+    document.querySelectorAll(".md-typeset__scrollwrap[role='region'], .table-region").forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1) region.setAttribute("tabindex", "0");
+      else region.removeAttribute("tabindex");
+    });
+  }
+
+  /* Printed pages show where each link goes, as a full address. */
+  function printAddresses() {
+    document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
+      if (link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-href", link.href);
+    });
+  }
+
+  function onPage() {
+    document.querySelectorAll("label.md-header__button[for='__drawer']").forEach(function (label) {
+      toggleButton(label, "Open the site navigation");
+    });
+    document.querySelectorAll("label.md-header__button[for='__search']").forEach(function (label) {
+      toggleButton(label, "Open search");
+    });
+    nameSearchDialog();
+    nameNavigationLandmarks();
+    tableRegions();
+    printAddresses();
+  }
+
+  closeDrawerOnEscape();
+  window.addEventListener("resize", updateScrollable);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
+})();
