@@ -86,8 +86,13 @@
     updateScrollable();
   }
 
+  /* Text zoom and text spacing change a table's width without a window
+     resize, so each region is watched for changes of its own size. */
+  var resizes = window.ResizeObserver ? new ResizeObserver(updateScrollable) : null;
+
   function updateScrollable() {
     document.querySelectorAll(".md-typeset__scrollwrap[role='region'], .table-region").forEach(function (region) {
+      if (resizes && region.dataset.observed !== "yes") { region.dataset.observed = "yes"; resizes.observe(region.firstElementChild || region); }
       if (region.scrollWidth > region.clientWidth + 1) region.setAttribute("tabindex", "0");
       else region.removeAttribute("tabindex");
     });
