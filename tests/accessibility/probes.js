@@ -122,7 +122,7 @@ window.a11yProbes = (function () {
     if (document.documentElement.scrollWidth > width + 1) {
       problems.push("the page scrolls sideways: " + document.documentElement.scrollWidth + " CSS px wide in a " + width + " px viewport");
     }
-    document.querySelectorAll(".md-container *").forEach(function (el) {
+    document.querySelectorAll("body *").forEach(function (el) {
       if (!scrollsSideways(el) || !isShown(el) || el.closest(".md-sidebar")) return;
       if (el.tabIndex < 0 || el.getAttribute("role") !== "region" || !named(el)) {
         problems.push("a sideways scroll region that is not focusable, a region and named: " + describe(el));
@@ -140,7 +140,7 @@ window.a11yProbes = (function () {
      its content. Elements that scroll are not cut off: they scroll. */
   function clipped() {
     var problems = [];
-    document.querySelectorAll(".md-container *, .md-skip").forEach(function (el) {
+    document.querySelectorAll("body *").forEach(function (el) {
       if (!isShown(el) || !el.textContent.trim() || el.closest(".md-sidebar, .md-search")) return;
       var style = getComputedStyle(el);
       var hidesX = style.overflowX === "hidden" || style.overflowX === "clip";

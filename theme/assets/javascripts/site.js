@@ -22,9 +22,11 @@
     });
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
+      /* Material clicks a focused label on Enter from its own window
+         listener; stopping the event here keeps it to one toggle. */
       event.preventDefault();
-      toggle.checked = !toggle.checked;
-      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      event.stopPropagation();
+      label.click();
       if (toggle.checked) focusInside(label.htmlFor);
     });
   }
