@@ -131,6 +131,13 @@ window.a11yProbes = (function () {
     return problems;
   }
 
+  /* Text for screen readers only (a 1 px box that clips its content) is
+     meant to be off screen: it is not text cut off. */
+  function visuallyHidden(el) {
+    var box = el.getBoundingClientRect();
+    return box.width <= 1 && box.height <= 1;
+  }
+
   function ownText(el) {
     return Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
   }
@@ -141,7 +148,7 @@ window.a11yProbes = (function () {
   function clipped() {
     var problems = [];
     document.querySelectorAll("body *").forEach(function (el) {
-      if (!isShown(el) || !el.textContent.trim() || el.closest(".md-sidebar, .md-search")) return;
+      if (!isShown(el) || !el.textContent.trim() || el.closest(".md-sidebar, .md-search") || visuallyHidden(el)) return;
       var style = getComputedStyle(el);
       var hidesX = style.overflowX === "hidden" || style.overflowX === "clip";
       var hidesY = style.overflowY === "hidden" || style.overflowY === "clip";

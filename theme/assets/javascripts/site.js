@@ -102,7 +102,7 @@
 
   /* Printed pages show where each link goes, as a full address. */
   function printAddresses() {
-    document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
+    document.querySelectorAll(".md-typeset a[href]:not(.acronym)").forEach(function (link) {
       if (link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-href", link.href);
     });
   }
