@@ -31,10 +31,7 @@ DESKTOP = (1280, 900)
 NARROW = (320, 800)
 
 # WCAG 1.4.12's test values (the W3C text spacing bookmarklet).
-TEXT_SPACING_CSS = (
-    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
-    " p { margin-bottom: 2em !important; }"
-)
+TEXT_SPACING_CSS = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
 # 200% text zoom: Material sizes everything in rem from html's 125%.
 TEXT_ZOOM_CSS = "html { font-size: 250% !important; }"
 

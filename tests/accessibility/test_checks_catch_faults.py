@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 
-from tests.accessibility import audit
 from tests.accessibility.conftest import SITE_NAME, run_audit
 from tests.browser import serve_directory
 
@@ -36,7 +35,7 @@ FAULTS = {
     "clipped": page('<div style="height:1.2em;overflow:hidden;width:200px">A sentence long enough to wrap onto a second line that the box then cuts off.</div>'),
     "table": page("<table><tr><th>Head</th></tr><tr><td>Cell</td></tr></table>"),
     "vague-link": page('<p>For the report <a href="report/">click here</a>.</p>'),
-    "title": f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fault</title></head><body><main><h1>Fault</h1></main></body></html>',
+    "title": '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fault</title></head><body><main><h1>Fault</h1></main></body></html>',
 }
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from tests.accessibility.conftest import SiteAudit
+from tests.conftest import Site
 
 
-def test_the_audit_covers_every_built_page(site_audit: SiteAudit, site) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_covers_every_built_page(site_audit: SiteAudit, site: Site) -> None:
     on_disk = {p.relative_to(site.path).as_posix() for p in site.path.rglob("*.html")}
     assert set(site_audit.pages) == on_disk
     assert len(on_disk) >= 20
