@@ -1,7 +1,8 @@
 """The audit of the bundled site, run once per session and shared by the tests.
 
 Every built page is loaded in one Chromium: at desktop width (axe-core,
-keyboard, focus, status labels, requests made), at 320 CSS px (reflow),
+keyboard, focus, status labels, requests made), at 320 CSS px (reflow, and
+focus never going off screen),
 with WCAG 1.4.12's text spacing, at 200% text zoom and at 200% browser zoom
 (nothing cut off, no sideways scrolling). The Nu Html Checker runs once over
 all the files together. Each test then asserts on its part of the results.
@@ -53,6 +54,11 @@ def _desktop(driver: webdriver.Chrome, found: audit.PageAudit, url: str) -> None
     found.add("focus", audit.focus_problems(driver))
 
 
+def _narrow_focus(driver: webdriver.Chrome, found: audit.PageAudit, url: str) -> None:
+    audit.open_page(driver, url)
+    found.add("narrow-focus", audit.probe(driver, "focusOffScreen"))
+
+
 def _layout(check: str, css: str) -> Callable[[webdriver.Chrome, audit.PageAudit, str], None]:
     def run(driver: webdriver.Chrome, found: audit.PageAudit, url: str) -> None:
         audit.open_page(driver, url, css)
@@ -75,6 +81,7 @@ def run_audit(driver: webdriver.Chrome, site_path: Path, base_url: str) -> SiteA
         _pass(driver, urls, results, _desktop)
         audit.set_viewport(driver, audit.NARROW)
         _pass(driver, urls, results, _layout("reflow", ""))
+        _pass(driver, urls, results, _narrow_focus)
         audit.set_viewport(driver, audit.DESKTOP)
         _pass(driver, urls, results, _layout("text-spacing", audit.TEXT_SPACING_CSS))
         _pass(driver, urls, results, _layout("text-zoom", audit.TEXT_ZOOM_CSS))

@@ -50,6 +50,20 @@ window.a11yProbes = (function () {
     return problems;
   }
 
+  /* Every element Tab can reach is on screen when it has focus: nothing
+     focusable hides off-canvas (a closed drawer) or behind a clip. */
+  function focusOffScreen() {
+    var problems = [];
+    focusables().forEach(function (el) {
+      el.focus();
+      if (document.activeElement !== el) return;
+      var box = el.getBoundingClientRect();
+      var onScreen = box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight && box.width > 0;
+      if (!onScreen) problems.push("focus goes off screen, to " + describe(el));
+    });
+    return problems;
+  }
+
   function parseColour(value) {
     var m = value.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/);
     if (!m) return null;
@@ -175,5 +189,5 @@ window.a11yProbes = (function () {
     return problems;
   }
 
-  return { focusables: function () { return focusables().map(describe); }, invisibleFocus: invisibleFocus, statusLabels: statusLabels, reflow: reflow, clipped: clipped, contrast: contrast };
+  return { focusables: function () { return focusables().map(describe); }, invisibleFocus: invisibleFocus, focusOffScreen: focusOffScreen, statusLabels: statusLabels, reflow: reflow, clipped: clipped, contrast: contrast };
 })();

@@ -28,6 +28,7 @@ def test_the_audit_covers_every_built_page(site_audit: SiteAudit, site: Site) ->
         "focus",
         "status",
         "reflow",
+        "narrow-focus",
         "text-spacing",
         "text-zoom",
         "zoom",

@@ -143,3 +143,22 @@ def test_a_printed_paper_has_no_navigation_whole_tables_and_link_addresses(site:
     assert printed["cut"] == 0
     assert printed["scrolls"] == 0
     assert printed["href"] in printed["after"], printed
+
+
+def test_phone_drawer_sections_open_and_close_from_the_keyboard(served_site: str, phone: webdriver.Chrome) -> None:
+    audit.open_page(phone, served_site)
+    phone.execute_script("document.querySelector('label.md-header__button[for=__drawer]').focus();")
+    ActionChains(phone).send_keys(Keys.ENTER).perform()
+    opener = phone.execute_script(
+        "const b = Array.from(document.querySelectorAll('.md-nav--primary label.md-nav__link[role=button]')).find(l => l.htmlFor !== '__toc');"
+        "b.focus(); return [b.htmlFor, b.getAttribute('aria-label'), b.tabIndex];"
+    )
+    assert opener[1].startswith("Open the ") and opener[2] == 0
+    ActionChains(phone).send_keys(Keys.ENTER).perform()
+    WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.matches('.md-nav__title[role=button]');"))
+    on_screen = "const r = document.activeElement.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth;"
+    WebDriverWait(phone, 5).until(lambda d: d.execute_script(on_screen))  # after the panel slides in
+    assert phone.execute_script("return document.getElementById(arguments[0]).checked;", opener[0]) is True
+    ActionChains(phone).send_keys(Keys.ENTER).perform()
+    WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.htmlFor === arguments[0] && document.activeElement.matches('.md-nav__link');", opener[0]))
+    assert phone.execute_script("return document.getElementById(arguments[0]).checked;", opener[0]) is False

@@ -33,10 +33,48 @@
 
   /* After opening by keyboard, put focus where the reader can go on. */
   function focusInside(toggleId) {
-    var target = toggleId === "__search"
-      ? document.querySelector(".md-search__input")
-      : document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex='0']");
+    var toggle = document.getElementById(toggleId);
+    var target;
+    if (toggleId === "__search") target = document.querySelector(".md-search__input");
+    else if (toggleId === "__drawer") target = document.querySelector(".md-sidebar--primary a");
+    else target = toggle.parentElement.querySelector(":scope > nav a, :scope > nav label[tabindex='0']");
     if (target) window.setTimeout(function () { target.focus(); }, 50);
+  }
+
+  /* In the phone drawer, the labels that open a section's panel, the one
+     that opens the page's table of contents, and each panel's back title
+     are buttons too. Material hides them at desktop widths, where they
+     are not needed; hidden elements take no focus. */
+  function drawerButtons() {
+    document.querySelectorAll(".md-nav--primary label.md-nav__link[for]").forEach(function (label) {
+      var text = label.textContent.trim();
+      var nav = label.parentElement.parentElement.querySelector(":scope > nav .md-nav__title");
+      var section = nav ? nav.textContent.trim() : "";
+      if (label.htmlFor === "__toc") toggleButton(label, text + ": table of contents");
+      else toggleButton(label, text ? text + " (open the section)" : "Open the " + section + " section");
+    });
+    document.querySelectorAll(".md-nav--primary .md-nav .md-nav__title[for^='__nav']").forEach(function (label) {
+      if (label.querySelector("a")) return;
+      backButton(label, label.textContent.trim() + ", back to the menu");
+    });
+  }
+
+  /* A panel's title label closes the panel: Enter or Space, then focus
+     returns to the label that opened it. */
+  function backButton(label, name) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) return;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", name);
+    label.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      event.stopPropagation();
+      label.click();
+      var opener = document.querySelector(".md-nav--primary label.md-nav__link[for='" + label.htmlFor + "']");
+      if (opener) window.setTimeout(function () { opener.focus(); }, 50);
+    });
   }
 
   /* Escape closes the navigation drawer and returns focus to its button. */
@@ -114,6 +152,7 @@
     document.querySelectorAll("label.md-header__button[for='__search']").forEach(function (label) {
       toggleButton(label, "Open search");
     });
+    drawerButtons();
     nameSearchDialog();
     nameNavigationLandmarks();
     tableRegions();
