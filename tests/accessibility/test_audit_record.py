@@ -24,7 +24,7 @@ from tests.conftest import Site
 CHECKS = [
     "axe-core's rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA, and its best-practice rules",
     "the Nu Html Checker: valid HTML",
-    "keyboard: the first Tab reaches a Skip to content link that works; focus is visible on every focusable element",
+    "keyboard: the first Tab reaches a Skip to content link that works; focus is visible on every focusable element, and on screen at 320 CSS pixels",
     "reflow: no sideways scrolling at 320 CSS pixels wide, except in labelled, focusable table regions",
     "text spacing (WCAG 1.4.12), 200% text zoom and 200% browser zoom: no text cut off or overlapping",
     "structure: one h1, no skipped heading level, table captions and header scopes, text alternatives, link text, page titles",

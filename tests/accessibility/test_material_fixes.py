@@ -162,3 +162,14 @@ def test_phone_drawer_sections_open_and_close_from_the_keyboard(served_site: str
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.htmlFor === arguments[0] && document.activeElement.matches('.md-nav__link');", opener[0]))
     assert phone.execute_script("return document.getElementById(arguments[0]).checked;", opener[0]) is False
+
+
+def test_phone_search_button_opens_search_with_focus_in_the_box(served_site: str, phone: webdriver.Chrome) -> None:
+    audit.open_page(phone, served_site)
+    button = phone.execute_script(
+        "const b = document.querySelector('label.md-header__button[for=__search]'); b.focus(); return [document.activeElement === b, b.getAttribute('role'), b.getAttribute('aria-label')];"
+    )
+    assert button == [True, "button", "Open search"]
+    ActionChains(phone).send_keys(Keys.ENTER).perform()
+    WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.matches('.md-search__input');"))
+    assert phone.execute_script("return document.getElementById('__search').checked;") is True
