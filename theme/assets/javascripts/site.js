@@ -38,7 +38,16 @@
     if (toggleId === "__search") target = document.querySelector(".md-search__input");
     else if (toggleId === "__drawer") target = document.querySelector(".md-sidebar--primary a");
     else target = toggle.parentElement.querySelector(":scope > nav a, :scope > nav label[tabindex='0']");
-    if (target) window.setTimeout(function () { target.focus(); }, 50);
+    if (target) focusWhenShown(target, 10);
+  }
+
+  /* A panel that is opening may not take focus until its transition has
+     made it visible, so try again for up to half a second. */
+  function focusWhenShown(target, tries) {
+    window.setTimeout(function () {
+      target.focus();
+      if (document.activeElement !== target && tries > 1) focusWhenShown(target, tries - 1);
+    }, 50);
   }
 
   /* In the phone drawer, the labels that open a section's panel, the one
@@ -73,7 +82,7 @@
       event.stopPropagation();
       label.click();
       var opener = document.querySelector(".md-nav--primary label.md-nav__link[for='" + label.htmlFor + "']");
-      if (opener) window.setTimeout(function () { opener.focus(); }, 50);
+      if (opener) focusWhenShown(opener, 10);
     });
   }
 
