@@ -54,9 +54,9 @@ def _desktop(driver: webdriver.Chrome, found: audit.PageAudit, url: str) -> None
     found.add("focus", audit.focus_problems(driver))
 
 
-def _narrow_focus(driver: webdriver.Chrome, found: audit.PageAudit, url: str) -> None:
-    audit.open_page(driver, url)
-    found.add("narrow-focus", audit.probe(driver, "focusOffScreen"))
+def _narrow(driver: webdriver.Chrome, found: audit.PageAudit, url: str) -> None:
+    _layout("reflow", "")(driver, found, url)
+    found.add("narrow-focus", audit.probe(driver, "focusOffScreen"))  # last: focusing scrolls the page
 
 
 def _layout(check: str, css: str) -> Callable[[webdriver.Chrome, audit.PageAudit, str], None]:
@@ -80,8 +80,7 @@ def run_audit(driver: webdriver.Chrome, site_path: Path, base_url: str) -> SiteA
         audit.set_viewport(driver, audit.DESKTOP)
         _pass(driver, urls, results, _desktop)
         audit.set_viewport(driver, audit.NARROW)
-        _pass(driver, urls, results, _layout("reflow", ""))
-        _pass(driver, urls, results, _narrow_focus)
+        _pass(driver, urls, results, _narrow)
         audit.set_viewport(driver, audit.DESKTOP)
         _pass(driver, urls, results, _layout("text-spacing", audit.TEXT_SPACING_CSS))
         _pass(driver, urls, results, _layout("text-zoom", audit.TEXT_ZOOM_CSS))
