@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup test-tools browser site test validate serve lint clean
+.PHONY: setup test-tools browser site test audit validate serve lint clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,12 @@ serve: setup
 
 test: setup test-tools
 	$(PY) -m pytest
+
+# Run the accessibility suite and, if every page passes, rewrite
+# docs/accessibility-audit.json (tools, versions, pages, date), which the
+# accessibility statement reports. Commit the record with the change.
+audit: setup test-tools
+	WRITE_ACCESSIBILITY_AUDIT=1 $(PY) -m pytest tests/accessibility -q
 
 lint: setup
 	$(PY) -m ruff check generator tests

@@ -245,6 +245,7 @@ class Content:
     papers: dict[str, Paper] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    not_acronyms: list[str] = field(default_factory=list)
 
 
 Values = dict[str, Any]
@@ -269,6 +270,7 @@ def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> C
             content.plans[identifier] = _plan(identifier, path, values)
         elif kind == "glossary":
             content.glossary = [GlossaryTerm(t["term"], t["expansion"]) for t in values.get("terms", [])]
+            content.not_acronyms = [str(word) for word in values.get("not_acronyms", [])]
     return content
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.checks import Known, check_content
 from generator.derive import Derived, derive
+from generator.glossary import check_glossary
 from generator.load import discover, load_content
 from generator.model import Content, build_content
 from generator.pages import tracker_pages
@@ -53,6 +54,7 @@ def check(content_path: Path) -> Result:
             validated.append((source.kind.name, source.identifier, source.path, values, source.body, source.body_line))
     content = build_content(validated)
     check_content(content, known_identifiers(content_path), problems)
+    check_glossary(content_path, content.glossary, content.not_acronyms, problems)
     if problems.errors:
         return Result(problems, content)
     return Result(problems, content, derive(content))

@@ -22,6 +22,7 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
+from generator.about_pages import about_pages, mark_acronyms_on_pages
 from generator.checks import DIRECTIVE
 from generator.derive import Derived, status_table_as_at
 from generator.model import Content, Paper
@@ -112,7 +113,11 @@ def _status_label(status: str | None) -> str:
 @pass_context
 def _link(context: Context, target_uri: str) -> str:
     """A link from the page being rendered to another site address."""
-    here = str(context["page_uri"])
+    return relative_link(str(context["page_uri"]), target_uri)
+
+
+def relative_link(here: str, target_uri: str) -> str:
+    """The relative address of a site address, from the page at `here`."""
     relative = posixpath.relpath(target_uri or ".", here or ".")
     if relative == ".":
         return "./"
@@ -182,7 +187,8 @@ class Renderer:
         for record in self.derived.inspections:
             docs_path = f"inspections/{record.inspection.identifier}/index.md"
             pages.append(self.render("inspection.md.j2", docs_path, record=record))
-        return pages
+        pages.extend(about_pages(self))
+        return mark_acronyms_on_pages(pages, self.content.glossary, self.env)
 
     def expand_directives(self, paper: Paper) -> Markup:
         """The body with each [[directive]] line replaced by its block."""

@@ -389,6 +389,7 @@ GLOSSARY = Kind(
                 ),
                 required=True,
             ),
+            Key("not_acronyms", ListOf("Words in capitals that are not acronyms (initials, product names), so not warned of.", Text("A word as written."))),
         ),
     ),
     "The glossary of acronyms and abbreviations.",

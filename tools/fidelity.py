@@ -31,6 +31,9 @@ def site_text(site_path: Path) -> str:
     for page in sorted(site_path.rglob("*.html")):
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article")
         if article is not None:
+            for link in article.select("a.acronym"):  # the acronym as written; its expansion is the site's, not the paper's
+                link.replace_with(link.abbr.get_text())
+            article.smooth()
             parts.append(article.get_text(" "))
     return normalise(" ".join(parts))
 
