@@ -35,7 +35,7 @@ def audit_record(path: Path = AUDIT_RECORD_PATH) -> dict[str, Any]:
 def about_pages(renderer: Renderer) -> list[Page]:
     """The glossary page (when there is a glossary) and the statement."""
     terms = sorted(renderer.content.glossary, key=lambda t: t.term.casefold())
-    pages = [renderer.render("glossary.md.j2", GLOSSARY_DOCS_PATH, terms=terms, term_anchor=term_anchor)] if terms else []
+    pages = [renderer.render("glossary.md.j2", GLOSSARY_DOCS_PATH, terms=terms, not_expanded=sorted(renderer.content.not_expanded, key=str.casefold), term_anchor=term_anchor)] if terms else []
     pages.append(renderer.render("accessibility.md.j2", STATEMENT_DOCS_PATH, audit=audit_record()))
     return pages
 

@@ -246,6 +246,7 @@ class Content:
     plans: dict[str, Plan] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     not_acronyms: list[str] = field(default_factory=list)
+    not_expanded: list[str] = field(default_factory=list)
 
 
 Values = dict[str, Any]
@@ -271,6 +272,7 @@ def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> C
         elif kind == "glossary":
             content.glossary = [GlossaryTerm(t["term"], t["expansion"]) for t in values.get("terms", [])]
             content.not_acronyms = [str(word) for word in values.get("not_acronyms", [])]
+            content.not_expanded = [str(word) for word in values.get("not_expanded", [])]
     return content
 
 

@@ -54,7 +54,7 @@ def check(content_path: Path) -> Result:
             validated.append((source.kind.name, source.identifier, source.path, values, source.body, source.body_line))
     content = build_content(validated)
     check_content(content, known_identifiers(content_path), problems)
-    check_glossary(content_path, content.glossary, content.not_acronyms, problems)
+    check_glossary(content_path, content.glossary, [*content.not_acronyms, *content.not_expanded], problems)
     if problems.errors:
         return Result(problems, content)
     return Result(problems, content, derive(content))

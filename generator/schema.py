@@ -390,6 +390,13 @@ GLOSSARY = Kind(
                 required=True,
             ),
             Key("not_acronyms", ListOf("Words in capitals that are not acronyms (initials, product names), so not warned of.", Text("A word as written."))),
+            Key(
+                "not_expanded",
+                ListOf(
+                    "Acronyms the papers use without saying what they stand for, and whose meaning could not be confirmed: the glossary page lists them as such, and validation does not warn of them.",
+                    Text("An acronym as written."),
+                ),
+            ),
         ),
     ),
     "The glossary of acronyms and abbreviations.",

@@ -584,6 +584,11 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         front_matter_add(TABLES),
         [f'{P}:24:3: warning: table "counts" is never placed in the body; add a line [[table counts]] where it belongs, or remove the table'],
     ),
+    (
+        "An acronym not in the glossary (warning)",
+        {"glossary.yml": "terms:\n  - term: HMICS\n    expansion: His Majesty’s Inspectorate of Constabulary in Scotland\n  - term: SPA\n    expansion: Scottish Police Authority\n"},
+        [f'{P}:9:17: warning: the acronym "ACC" is not in the glossary; add it to content/glossary.yml with its expansion: - term: ACC'],
+    ),
 ]
 
 CASES = [pytest.param(changes, expected, id=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")) for title, changes, expected in TABLE]

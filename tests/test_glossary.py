@@ -36,12 +36,23 @@ def test_strict_validation_fails_on_the_warning(content_tree: Callable[..., Path
     content = content_tree({"glossary.yml": GLOSSARY})
     result = run_generator("validate", "--strict", "--content", "content", cwd=content.parent)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == "0 errors, 1 warning: failed"
+    assert result.stderr.splitlines()[-1] == "0 errors, 1 warning: failed, because --strict makes warnings fail"
 
 
 def test_words_listed_as_not_acronyms_are_not_warned_of(content_tree: Callable[..., Path]) -> None:
     status, found = warnings(content_tree({"glossary.yml": GLOSSARY + "not_acronyms: [ACC]\n"}))
     assert (status, found) == (0, [])
+
+
+def test_acronyms_listed_as_not_expanded_are_not_warned_of_and_are_listed_on_the_glossary_page(content_tree: Callable[..., Path], tmp_path: Path) -> None:
+    content = content_tree({"glossary.yml": GLOSSARY + "not_expanded: [ACC]\n"})
+    assert warnings(content) == (0, [])
+    result = run_generator("build", "--content", str(content), "--site", str(tmp_path / "out"), "--docs", str(tmp_path / "docs"))
+    assert result.returncode == 0, result.stderr
+    page = Site(tmp_path / "out").page("glossary/")
+    heading = page.find("h2", string="Used without an expansion")
+    assert heading is not None
+    assert [item.get_text() for item in heading.find_next("ul").find_all("li")] == ["ACC"]
 
 
 def test_without_a_glossary_nothing_is_warned_of(content_tree: Callable[..., Path]) -> None:
