@@ -18,6 +18,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.pipeline import render
 from generator.problems import Problem, Problems
 from generator.publish import build_site, write_docs
+from generator.timings import NO_TIMINGS, Timings
 
 ROOT = Path.cwd()
 
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check content/, then build site/")
     _common(build)
     _site_options(build)
+    build.add_argument("--timings", action="store_true", help="print the seconds spent in each stage to stderr")
     build.set_defaults(run=run_build)
     serve = commands.add_parser("serve", help="preview the site, rebuilding on every change in content/")
     _common(serve)
@@ -116,7 +118,8 @@ def run_validate(arguments: argparse.Namespace) -> int:
 
 
 def run_build(arguments: argparse.Namespace) -> int:
-    result = render(arguments.content)
+    timings = Timings() if arguments.timings else NO_TIMINGS
+    result = render(arguments.content, timings)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict) or result.pages is None:
         print(f"{arguments.site}/ was left as it was.", file=sys.stderr)
@@ -124,14 +127,18 @@ def run_build(arguments: argparse.Namespace) -> int:
     if not arguments.config.is_file():
         print(f"{arguments.config}: the site engine's configuration is missing; give its path with --config", file=sys.stderr)
         return 1
-    write_docs(result.pages, arguments.docs)
+    with timings.stage("write docs"):
+        write_docs(result.pages, arguments.docs)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        build_site(arguments.config, arguments.docs, arguments.site)
+        with timings.stage("engine"):
+            build_site(arguments.config, arguments.docs, arguments.site)
     except MkDocsException as error:
         print(f"{arguments.config}: the site engine stopped: {error}; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Built {len(result.pages)} pages into {arguments.site}/", file=sys.stderr)
+    if arguments.timings:
+        print(timings.table(), file=sys.stderr)
     return 0
 
 

@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from generator import fastyaml
 from generator.problems import Location, Problems
 from generator.schema import KINDS, Kind
 
@@ -46,16 +47,6 @@ def discover(content_path: Path) -> list[tuple[Kind, Path]]:
         folder = content_path / kind.folder
         found.extend((kind, path) for path in sorted(folder.glob(f"*{kind.suffix}")))
     return found
-
-
-def load_content(content_path: Path, problems: Problems) -> list[SourceFile]:
-    """Read and parse every file; what cannot be read becomes a problem."""
-    sources: list[SourceFile] = []
-    for kind, path in discover(content_path):
-        source = load_file(kind, path, problems)
-        if source is not None:
-            sources.append(source)
-    return sources
 
 
 def load_file(kind: Kind, path: Path, problems: Problems) -> SourceFile | None:
@@ -110,7 +101,15 @@ def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> Sou
 
 
 def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> CommentedMap | None:
-    """Parse YAML safely: plain data only, no anchors or aliases, no tags."""
+    """Parse YAML safely: plain data only, no anchors or aliases, no tags.
+
+    libyaml reads ordinary files (see fastyaml); ruamel.yaml reads the rest
+    and words the messages about broken YAML.
+    """
+    try:
+        return _mapping_or_problem(path, fastyaml.load(text), line_offset, problems)
+    except fastyaml.Unsupported:
+        pass
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
@@ -125,6 +124,10 @@ def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> C
     except YAMLError as error:
         problems.add(Location(path, 1 + line_offset, 1), f"YAML syntax: {error}", "correct the YAML")
         return None
+    return _mapping_or_problem(path, data, line_offset, problems)
+
+
+def _mapping_or_problem(path: Path, data: Any, line_offset: int, problems: Problems) -> CommentedMap | None:
     if data is None:
         data = CommentedMap()
     if not isinstance(data, CommentedMap):

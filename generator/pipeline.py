@@ -3,20 +3,30 @@
 Each stage is its own module and data flows one way. Problems from every
 stage are collected; rendering happens only when there are no errors, so a
 site is never built from content known to be wrong.
+
+Loading and validating look at one file at a time, so their result for a
+file depends on that file alone: a SourceCache keeps it, keyed by the file's
+modification time and size, and the preview re-reads only the files that
+changed. Each stage runs inside `timings.stage(...)`, which records nothing
+unless timings were asked for.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks import Known, check_content
 from generator.derive import Derived, derive
-from generator.load import discover, load_content
-from generator.model import Content, build_content
+from generator.load import discover, load_file
+from generator.model import Content, Values, build_content
 from generator.problems import Problems
 from generator.render import Page, Renderer
+from generator.schema import Kind
+from generator.timings import NO_TIMINGS, Timings
 from generator.validate import validate_source
+
+Validated = tuple[str, str, Path, Values, str, int]
 
 
 @dataclass
@@ -29,9 +39,47 @@ class Result:
     pages: list[Page] | None = None
 
 
-def known_identifiers(content_path: Path) -> Known:
+@dataclass(frozen=True)
+class FileResult:
+    """One file read and validated: its problems, and its values if usable."""
+
+    problems: Problems
+    validated: Validated | None
+
+
+@dataclass
+class SourceCache:
+    """Each file's FileResult, kept while its modification time and size stay."""
+
+    entries: dict[Path, tuple[tuple[int, int], FileResult]] = field(default_factory=dict)
+
+    def get(self, kind: Kind, path: Path, timings: Timings) -> FileResult:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self.entries.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = read_and_validate(kind, path, timings)
+        self.entries[path] = (key, result)
+        return result
+
+
+def read_and_validate(kind: Kind, path: Path, timings: Timings) -> FileResult:
+    """Load one file and check it against its kind's schema."""
+    problems = Problems()
+    with timings.stage("load"):
+        source = load_file(kind, path, problems)
+    if source is None:
+        return FileResult(problems, None)
+    with timings.stage("validate"):
+        values = validate_source(source, problems)
+    if problems.errors:
+        return FileResult(problems, None)
+    return FileResult(problems, (source.kind.name, source.identifier, source.path, values, source.body, source.body_line))
+
+
+def known_identifiers(found: list[tuple[Kind, Path]]) -> Known:
     """Every file found, readable or not (see checks.Known)."""
-    found = discover(content_path)
 
     def of(kind: str) -> frozenset[str]:
         return frozenset(path.stem for file_kind, path in found if file_kind.name == kind)
@@ -39,28 +87,33 @@ def known_identifiers(content_path: Path) -> Known:
     return Known(of("inspection"), of("meeting"), of("paper"), of("plan"))
 
 
-def check(content_path: Path) -> Result:
+def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None) -> Result:
     """Load, validate, model and check; derive only if all is well."""
     problems = Problems()
-    sources = load_content(content_path, problems)
+    cache = cache or SourceCache()
+    found = discover(content_path)
     validated = []
-    for source in sources:
-        file_problems = Problems()
-        values = validate_source(source, file_problems)
-        problems.extend(file_problems)
-        if not file_problems.errors:
-            validated.append((source.kind.name, source.identifier, source.path, values, source.body, source.body_line))
-    content = build_content(validated)
-    check_content(content, known_identifiers(content_path), problems)
+    for kind, path in found:
+        file_result = cache.get(kind, path, timings)
+        problems.extend(file_result.problems)
+        if file_result.validated is not None:
+            validated.append(file_result.validated)
+    with timings.stage("model"):
+        content = build_content(validated)
+    with timings.stage("check"):
+        check_content(content, known_identifiers(found), problems)
     if problems.errors:
         return Result(problems, content)
-    return Result(problems, content, derive(content))
+    with timings.stage("derive"):
+        derived = derive(content)
+    return Result(problems, content, derived)
 
 
-def render(content_path: Path) -> Result:
+def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None) -> Result:
     """The whole pipeline up to Markdown pages."""
-    result = check(content_path)
+    result = check(content_path, timings, cache)
     if result.content is None or result.derived is None:
         return result
-    result.pages = Renderer(result.content, result.derived).pages()
+    with timings.stage("render"):
+        result.pages = Renderer(result.content, result.derived).pages()
     return result

@@ -9,6 +9,7 @@ a missing value is a bug to fix, not an empty cell.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -16,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator.checks import DIRECTIVE
 from generator.derive import Derived, status_table_as_at
+from generator.markdown_html import MarkdownToHtml
 from generator.model import Content, Paper
 from generator.status import NOT_STATED, STATUS_LABELS
 
@@ -61,11 +62,6 @@ def inspection_uri(inspection_id: str) -> str:
     return f"inspections/{inspection_id}/"
 
 
-def _markdown_to_html(text: str) -> Markup:
-    """Editors' Markdown inside an HTML block (table cells, notes)."""
-    return Markup(markdown.markdown(text, extensions=["sane_lists"], output_format="html"))
-
-
 def _escape_markdown(text: str) -> Markup:
     """Text placed in Markdown (headings, list items) shown literally."""
     return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
@@ -95,6 +91,12 @@ def _link(context: Context, target_uri: str) -> str:
     return relative + ("/" if target_uri.endswith("/") or not target_uri else "")
 
 
+@functools.cache
+def shared_environment() -> Environment:
+    """One environment per process: templates compiled once, each Markdown text converted once."""
+    return make_environment()
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_PATH),
@@ -105,7 +107,7 @@ def make_environment() -> Environment:
         keep_trailing_newline=True,
     )
     filters: dict[str, Callable[..., Any]] = {
-        "markdown": _markdown_to_html,
+        "markdown": MarkdownToHtml(),
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
         "source": _source,
@@ -128,7 +130,7 @@ class Renderer:
     def __init__(self, content: Content, derived: Derived) -> None:
         self.content = content
         self.derived = derived
-        self.env = make_environment()
+        self.env = shared_environment()
 
     def render(self, template: str, docs_path: str, **values: Any) -> Page:
         context = {
