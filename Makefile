@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup test-tools browser site test validate serve lint clean
+.PHONY: setup test-tools browser site test validate serve lint clean bench
 
 setup: $(STAMP)
 
@@ -42,9 +42,14 @@ serve: setup
 test: setup test-tools
 	$(PY) -m pytest
 
+# Not part of `make test`: builds synthetic archives at 1x, 10x and 50x a
+# realistic archive (several minutes) and writes docs/performance.md.
+bench: setup
+	$(PY) -m benchmarks.run --sizes 1,10,50 --compare-nav
+
 lint: setup
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator tests benchmarks
+	$(PY) -m ruff format --check generator tests benchmarks
 	$(PY) -m mypy
 
 clean:
