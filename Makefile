@@ -45,7 +45,7 @@ test: setup test-tools
 # Not part of `make test`: builds synthetic archives at 1x, 10x and 50x a
 # realistic archive (several minutes) and writes docs/performance.md.
 bench: setup
-	$(PY) -m benchmarks.run --sizes 1,10,50 --compare-nav
+	$(PY) -m benchmarks.run --sizes 1,10,50 --compare-nav 10
 
 lint: setup
 	$(PY) -m ruff check generator tests benchmarks

@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,50", help="archive sizes, multiples of a realistic archive (default %(default)s)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="site engine configuration (default: the project's)")
-    parser.add_argument("--compare-nav", action="store_true", help="also build the 10x archive with navigation.prune instead of the explicit nav")
+    parser.add_argument("--compare-nav", default="", metavar="SIZES", help="also build these sizes with MkDocs' full navigation, with and without navigation.prune (e.g. 10)")
     parser.add_argument("--preview-size", type=int, default=10, help="archive size for the preview timing, 0 to skip (default %(default)s)")
     parser.add_argument("--note", default="", help="a note stored with the results, e.g. what else the machine was doing")
     parser.add_argument("--output", type=Path, default=RESULTS_PATH, help="results file (default %(default)s)")
@@ -174,9 +174,11 @@ def measure(arguments: argparse.Namespace, scratch: Path) -> dict[str, object]:
         print_build(build)
         builds.append(build)
     found: dict[str, object] = {"builds": [build.summary() for build in builds]}
-    if arguments.compare_nav:
-        found["nav_comparison"] = compare_nav(scratch, arguments.config)
     by_scale = {build.scale: build for build in builds}
+    compared = []
+    for scale in (int(size) for size in arguments.compare_nav.split(",") if size):
+        compared += compare_nav(scale, scratch, arguments.config, by_scale.get(scale))
+    found["nav_comparison"] = compared
     if arguments.preview_size:
         found["preview"] = preview.measure(scratch / f"{arguments.preview_size}x" / "content", arguments.preview_size, arguments.config)
         print(f"preview at {arguments.preview_size}x: {found['preview']}", flush=True)
@@ -186,16 +188,16 @@ def measure(arguments: argparse.Namespace, scratch: Path) -> dict[str, object]:
     return found
 
 
-def compare_nav(scratch: Path, config: Path) -> list[dict[str, object]]:
-    """The 10x archive built with each navigation design (see docs/performance.md)."""
+def compare_nav(scale: int, scratch: Path, config: Path, explicit: Build | None) -> list[dict[str, object]]:
+    """One size built with each navigation design (see docs/performance.md)."""
     designs = (
-        ("explicit nav of section indexes", config),
         ("full nav with navigation.prune", variant_config(config, scratch / "mkdocs-prune.yml", prune=True)),
         ("full nav (every page listed)", variant_config(config, scratch / "mkdocs-full.yml", prune=False)),
     )
-    compared = []
+    explicit = explicit or build_size(scale, scratch / f"nav-{scale}x-explicit", config)
+    compared = [{"design": "explicit nav of section indexes", **explicit.summary()}]
     for label, variant in designs:
-        build = build_size(10, scratch / f"nav-{variant.stem}", variant)
+        build = build_size(scale, scratch / f"nav-{scale}x-{variant.stem}", variant)
         print_build(build)
         compared.append({"design": label, **build.summary()})
     return compared

@@ -41,10 +41,15 @@ class Result:
 
 @dataclass(frozen=True)
 class FileResult:
-    """One file read and validated: its problems, and its values if usable."""
+    """One file read, validated and modelled: its problems, and its objects if usable.
+
+    The objects are shared by every run that finds the file unchanged, so
+    the stages after the model must not change them.
+    """
 
     problems: Problems
     validated: Validated | None
+    objects: Content | None = None
 
 
 @dataclass
@@ -75,7 +80,22 @@ def read_and_validate(kind: Kind, path: Path, timings: Timings) -> FileResult:
         values = validate_source(source, problems)
     if problems.errors:
         return FileResult(problems, None)
-    return FileResult(problems, (source.kind.name, source.identifier, source.path, values, source.body, source.body_line))
+    validated = (source.kind.name, source.identifier, source.path, values, source.body, source.body_line)
+    with timings.stage("model"):
+        objects = build_content([validated])
+    return FileResult(problems, validated, objects)
+
+
+def merge(parts: list[Content]) -> Content:
+    """One Content from each file's objects (a file adds to one kind's dictionary)."""
+    content = Content()
+    for part in parts:
+        for name, value in vars(part).items():
+            if isinstance(value, dict):
+                getattr(content, name).update(value)
+            elif value:
+                setattr(content, name, value)
+    return content
 
 
 def known_identifiers(found: list[tuple[Kind, Path]]) -> Known:
@@ -92,14 +112,14 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
     problems = Problems()
     cache = cache or SourceCache()
     found = discover(content_path)
-    validated = []
+    parts = []
     for kind, path in found:
         file_result = cache.get(kind, path, timings)
         problems.extend(file_result.problems)
-        if file_result.validated is not None:
-            validated.append(file_result.validated)
+        if file_result.objects is not None:
+            parts.append(file_result.objects)
     with timings.stage("model"):
-        content = build_content(validated)
+        content = merge(parts)
     with timings.stage("check"):
         check_content(content, known_identifiers(found), problems)
     if problems.errors:

@@ -25,6 +25,7 @@ from generator.checks import DIRECTIVE
 from generator.derive import Derived, status_table_as_at
 from generator.markdown_html import MarkdownToHtml
 from generator.model import Content, Paper
+from generator.remembered import Remembered
 from generator.status import NOT_STATED, STATUS_LABELS
 
 TEMPLATES_PATH = Path(__file__).parent / "templates"
@@ -120,6 +121,7 @@ def make_environment() -> Environment:
         meeting_uri=meeting_uri,
         inspection_uri=inspection_uri,
         status_table_as_at=status_table_as_at,
+        remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
 

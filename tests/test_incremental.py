@@ -7,9 +7,11 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
+from jinja2 import DictLoader, Environment, StrictUndefined, UndefinedError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -19,6 +21,7 @@ from generator.markdown_html import MarkdownToHtml, plain_paragraphs
 from generator.pipeline import SourceCache, check, render
 from generator.problems import Problems
 from generator.publish import write_docs
+from generator.remembered import Remembered
 from generator.render import Page
 from tests.conftest import CONTENT, MINIMAL_TREE, run_generator
 
@@ -169,3 +172,15 @@ def test_each_distinct_text_is_converted_once() -> None:
     first = to_html("Some *emphasis* here.")
     assert to_html("Some *emphasis* here.") is first
     assert str(first) == "<p>Some <em>emphasis</em> here.</p>"
+
+
+def test_remembered_blocks_render_once_per_set_of_objects() -> None:
+    env = Environment(loader=DictLoader({"blocks": "{% macro shout(thing) %}{{ thing.name | upper }}{% endmacro %}{% macro peek(thing) %}{{ secret }}{% endmacro %}"}), undefined=StrictUndefined)
+    remembered = Remembered(env, "blocks")
+    first, second = SimpleNamespace(name="plan"), SimpleNamespace(name="plan")
+    kept = remembered("shout", first)
+    assert str(kept) == "PLAN"
+    assert remembered("shout", first) is kept
+    assert remembered("shout", second) is not kept
+    with pytest.raises(UndefinedError):
+        remembered("peek", first)
