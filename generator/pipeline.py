@@ -13,6 +13,9 @@ unless timings were asked for.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,9 +134,28 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
 
 def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None) -> Result:
     """The whole pipeline up to Markdown pages."""
-    result = check(content_path, timings, cache)
-    if result.content is None or result.derived is None:
-        return result
-    with timings.stage("render"):
-        result.pages = Renderer(result.content, result.derived).pages()
+    with collector_paused():
+        result = check(content_path, timings, cache)
+        if result.content is None or result.derived is None:
+            return result
+        with timings.stage("render"):
+            result.pages = Renderer(result.content, result.derived).pages()
     return result
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the pipeline runs.
+
+    The pipeline builds hundreds of thousands of objects that live to the
+    end, and every full collection walks them all again: a sixth of a large
+    archive's time. Reference counting frees nearly everything else; the
+    few cycles left are collected after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
