@@ -63,9 +63,10 @@ class Preview:
         return write_docs(result.pages, arguments.docs)
 
     def build(self) -> None:
-        """The server's builder: all pages the first time, then changed ones."""
+        """The server's builder: every page the first time and after a change
+        to mkdocs.yml, otherwise only the pages whose docs file changed."""
         start = time.perf_counter()
-        written = self.regenerate() if self.search_index is not None else 0
+        written = self.regenerate() if self.theme_environment is not None else 0
         if written is None:
             return
         regenerated = time.perf_counter()
@@ -74,29 +75,33 @@ class Preview:
 
         config = load_config(str(self.arguments.config), docs_dir=str(self.arguments.docs.resolve()), site_dir=str(self.site_path))
         config.site_url = self.serve_url
-        self.reuse_theme_environment(config)
-        build(config, serve_url=self.serve_url, dirty=self.search_index is not None)
-        self.keep_search_index()
+        everything = self.reuse_theme_environment(config)
+        build(config, serve_url=self.serve_url, dirty=not everything)
+        self.keep_search_index(everything)
         gc.freeze()  # what is built stays for the session: spare the collector from walking it again
         engine = time.perf_counter() - regenerated
         print(f"Preview updated: {written} page(s) changed; {regenerated - start:.2f} s regenerating, {engine:.2f} s in the site engine.", file=sys.stderr)
 
-    def reuse_theme_environment(self, config: Any) -> None:
-        """Keep the theme's templates compiled between rebuilds (MkDocs compiles them
-        on every build); start afresh when the configuration changes."""
+    def reuse_theme_environment(self, config: Any) -> bool:
+        """Keep the theme's templates compiled between rebuilds (MkDocs compiles
+        them on every build); start afresh, and say so, when the configuration
+        is new or changed."""
         key = self.arguments.config.stat().st_mtime_ns
-        if self.theme_environment is None or self.theme_environment[0] != key:
+        fresh = self.theme_environment is None or self.theme_environment[0] != key
+        if fresh:
             self.theme_environment = (key, config.theme.get_env())
             remember_template_lists(self.theme_environment[1])
+        assert self.theme_environment is not None
         environment = self.theme_environment[1]
         config.theme.get_env = lambda: environment
+        return fresh
 
-    def keep_search_index(self) -> None:
-        """A dirty build indexes only the pages it rebuilt: keep the full index."""
+    def keep_search_index(self, complete: bool) -> None:
+        """A dirty build indexes only the pages it rebuilt: keep the last complete index."""
         index = self.site_path / SEARCH_INDEX
-        if self.search_index is None:
-            self.search_index = index.read_bytes() if index.is_file() else b""
-        elif self.search_index:
+        if complete:
+            self.search_index = index.read_bytes() if index.is_file() else None
+        elif self.search_index is not None:
             index.write_bytes(self.search_index)
 
 
