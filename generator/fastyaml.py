@@ -16,6 +16,7 @@ so every message about broken YAML is exactly ruamel.yaml's.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -101,8 +102,20 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if node.tag != PREFIX + "str":
             raise Unsupported(node.tag)
         return text
-    if node.tag != _LIBYAML_RESOLVER.resolve(yaml.ScalarNode, text, _IMPLICIT):  # type: ignore[no-untyped-call]
+    if node.tag != _libyaml_tag(text):
         raise Unsupported(node.tag)
+    return _plain(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _libyaml_tag(text: str) -> str:
+    """The tag libyaml's loader gives an untagged plain scalar (keys repeat: kept)."""
+    return str(_LIBYAML_RESOLVER.resolve(yaml.ScalarNode, text, _IMPLICIT))  # type: ignore[no-untyped-call]
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain(text: str) -> Any:
+    """An untagged plain scalar as ruamel.yaml resolves it (YAML 1.2); values are immutable."""
     tag = str(_RESOLVER.resolve(RuamelScalarNode, text, _IMPLICIT).value).removeprefix(PREFIX)
     if tag == "str":
         return text
