@@ -10,7 +10,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_PATH = ROOT / "docs" / "performance.md"
 INTRO_PATH = ROOT / "benchmarks" / "performance-intro.md"
-STAGES = ("load", "validate", "model", "check", "derive", "render", "write docs", "engine")
+STAGES = ("load", "validate", "model", "check", "derive", "render", "write docs", "engine", "verify")
 
 
 def build_table(builds: list[dict[str, Any]], first: str = "Size") -> list[str]:

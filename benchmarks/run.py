@@ -33,7 +33,7 @@ from benchmarks.synth import write_archive
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_PATH = ROOT / "benchmarks" / "results.json"
 TIMING_LINE = re.compile(r"^(?P<stage>[a-z][a-z ]*?)\s+(?P<seconds>\d+\.\d+) s\s+(?P<cpu>\d+\.\d+) s cpu$")
-GENERATOR_STAGES = ("load", "validate", "model", "check", "derive", "render", "write docs")
+GENERATOR_STAGES = ("load", "validate", "model", "check", "derive", "render", "write docs", "verify")
 
 
 @dataclass

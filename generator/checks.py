@@ -12,13 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.model import Content, Inspection, InspectionPositions, Paper, Plan
-from generator.problems import Location, Problems
+from generator.model import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
+from generator.problems import Location, Problems, Severity
 from generator.status import CLOSED_STATUSES, count_statuses
+from generator.untrusted import first_per_line, markdown_findings
 
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 HEADING = re.compile(r"^(#{1,6})\s")
-RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development")
 
@@ -60,12 +60,20 @@ def _check_inspections(content: Content, known: Known, problems: Problems) -> No
                 )
             for reference in recommendation.see_also:
                 _check_recommendation_ref(content, known, reference.inspection_id, reference.number, recommendation.location, problems)
+        _check_area_numbers(inspection, problems)
         if inspection.stated_total is not None and inspection.stated_total < len(inspection.recommendations):
             problems.add(
                 inspection.location,
                 f"total_recommendations is {inspection.stated_total} but {len(inspection.recommendations)} are listed",
                 "correct total_recommendations",
             )
+
+
+def _check_area_numbers(inspection: Inspection, problems: Problems) -> None:
+    numbers = Counter(area.number for area in inspection.areas_for_development if area.number is not None)
+    for area in inspection.areas_for_development:
+        if area.number is not None and numbers[area.number] > 1:
+            problems.add(area.location, f"Area for Development {area.number} is listed more than once", "give each Area for Development its own number")
 
 
 def _check_recommendation_ref(content: Content, known: Known, inspection_id: str, number: int, location: Location, problems: Problems) -> None:
@@ -85,8 +93,11 @@ def _check_recommendation_ref(content: Content, known: Known, inspection_id: str
 def _check_meetings(content: Content, known: Known, problems: Problems) -> None:
     listed: dict[str, str] = {}
     for meeting in content.meetings.values():
+        _check_agenda_items(meeting.agenda, problems)
         for item in meeting.agenda:
-            if item.paper_id in listed:
+            if listed.get(item.paper_id) == meeting.identifier:
+                problems.add(item.location, f'paper "{item.paper_id}" is listed twice on this agenda', "list it once")
+            elif item.paper_id in listed:
                 problems.add(
                     item.location,
                     f'paper "{item.paper_id}" is already on the agenda of "{listed[item.paper_id]}"',
@@ -103,6 +114,13 @@ def _check_meetings(content: Content, known: Known, problems: Problems) -> None:
                     f'paper "{item.paper_id}" is on this agenda, but its front matter says it went to "{paper.meeting_id}" ({paper.location.path.name} line {paper.location.line})',
                     "make the paper's meeting and the agenda agree",
                 )
+
+
+def _check_agenda_items(agenda: list[AgendaItem], problems: Problems) -> None:
+    numbers = Counter(item.item for item in agenda if item.item)
+    for item in agenda:
+        if item.item and numbers[item.item] > 1:
+            problems.add(item.location, f'agenda item "{item.item}" is given to more than one paper', "give each paper its own item number, as the agenda does")
 
 
 def _check_paper(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
@@ -131,6 +149,14 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
         seen.add(block.inspection_id)
         _check_positions(content, known, block, problems)
     _check_body(content, known, paper, problems)
+    _check_tables_placed(paper, problems)
+
+
+def _check_tables_placed(paper: Paper, problems: Problems) -> None:
+    placed = {match[2].strip() for match in (DIRECTIVE.match(line.strip()) for line in paper.body.split("\n")) if match and match[1] == "table" and match[2]}
+    for table in paper.tables.values():
+        if table.name not in placed:
+            problems.add(table.location, f'table "{table.name}" is never placed in the body', f"add a line [[table {table.name}]] where it belongs, or remove the table", Severity.WARNING)
 
 
 def _check_appendices(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
@@ -196,6 +222,8 @@ def _check_stated_counts(block: InspectionPositions, inspection: Inspection, pro
 
 
 def _check_body(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
+    for finding in first_per_line(markdown_findings(paper.body)):
+        problems.add(Location(paper.location.path, paper.body_line + finding.line - 1, finding.column), finding.message, finding.fix)
     previous_level = 1
     in_fence = False
     for offset, line in enumerate(paper.body.split("\n")):
@@ -214,14 +242,6 @@ def _check_body(content: Content, known: Known, paper: Paper, problems: Problems
             _check_directive(content, known, paper, directive[1], (directive[2] or "").strip(), location, problems)
         elif line.strip().startswith("[["):
             problems.add(location, f"unknown directive {line.strip()}", f"use one of: {', '.join('[[' + d + ' ...]]' for d in DIRECTIVES)}")
-        html = RAW_HTML.search(line)
-        if html:
-            column = html.start() + 1
-            problems.add(
-                Location(location.path, location.line, column),
-                f"raw HTML {html[0]} is not allowed",
-                "write it in Markdown; tables go in the front matter's tables",
-            )
         for image in IMAGE.finditer(line):
             if not image[1].strip():
                 problems.add(
@@ -265,7 +285,10 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
                     f"create content/inspections/{plan.inspection_id}.yml or correct the identifier",
                 )
             continue
+        numbers = Counter(r.number for r in plan.recommendations)
         for recommendation in plan.recommendations:
+            if numbers[recommendation.number] > 1:
+                problems.add(recommendation.location, f"recommendation {recommendation.number} is listed more than once in this plan", "give each recommendation once, with all its actions")
             _check_recommendation_ref(content, known, plan.inspection_id, recommendation.number, recommendation.location, problems)
             for action in recommendation.actions:
                 key = (plan.inspection_id, action.number)

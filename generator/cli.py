@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from generator import scaffold
 from generator.pipeline import render
 from generator.problems import Problem, Problems
-from generator.publish import build_site, write_docs
+from generator.publish import Rejected, build_epoch, publish
 from generator.timings import NO_TIMINGS, Timings
+from generator.untrusted import verify_build
 
 ROOT = Path.cwd()
 
@@ -28,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         return int(arguments.run(arguments))
+    except KeyboardInterrupt:
+        print("interrupted; site/ was left as it was.", file=sys.stderr)
+        return 130
     except Exception as error:  # the editors' front door never shows a traceback
         print(f"internal error in the generator, not in your content: {type(error).__name__}: {error}", file=sys.stderr)
         print("Please report it with the command you ran; site/ was left as it was.", file=sys.stderr)
@@ -50,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     _site_options(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default %(default)s)")
     serve.set_defaults(run=run_serve)
+    scaffold.add_parser(commands)
+    fmt = commands.add_parser("fmt", help="rewrite YAML files (and papers' front matter) in the canonical style, keeping comments")
+    fmt.add_argument("paths", nargs="*", type=Path, default=[Path("content")], help="files or folders (default content)")
+    fmt.add_argument("--check", action="store_true", help="change nothing; fail if a file is not in the canonical style")
+    fmt.set_defaults(run=run_fmt)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas and the format reference from the schema")
     schemas.add_argument("--content", type=Path, default=Path("content"), help="content folder for examples (default %(default)s)")
     schemas.set_defaults(run=run_schemas)
@@ -58,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default %(default)s)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too (pull requests are checked this way)")
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +95,9 @@ def report(problems: Problems, strict: bool) -> None:
             print(excerpt, file=sys.stderr)
     errors, warnings = len(problems.errors), len(problems.warnings)
     if errors or warnings:
-        verdict = "failed" if problems.fails(strict) else "passed with warnings"
+        verdict = "failed" if problems.fails(strict) else "passed with warnings (--strict would fail)"
+        if strict and not errors and warnings:
+            verdict = "failed, because --strict makes warnings fail"
         print(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}: {verdict}", file=sys.stderr)
 
 
@@ -108,16 +121,29 @@ def _excerpt(problem: Problem, lines: tuple[str, ...]) -> str:
     return f"    {shown}\n    {caret}"
 
 
+def _no_content(content: Path) -> bool:
+    """A mistyped --content would otherwise validate an empty site without complaint."""
+    if content.is_dir():
+        return False
+    print(f"{content}: there is no content folder here; give its path with --content", file=sys.stderr)
+    return True
+
+
 def run_validate(arguments: argparse.Namespace) -> int:
+    if _no_content(arguments.content):
+        return 1
     result = render(arguments.content)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict):
         return 1
-    print(f"{arguments.content}: no problems found", file=sys.stderr)
+    if not result.problems.items:
+        print(f"{arguments.content}: no problems found", file=sys.stderr)
     return 0
 
 
 def run_build(arguments: argparse.Namespace) -> int:
+    if _no_content(arguments.content):
+        return 1
     timings = Timings() if arguments.timings else NO_TIMINGS
     result = render(arguments.content, timings)
     report(result.problems, arguments.strict)
@@ -127,19 +153,27 @@ def run_build(arguments: argparse.Namespace) -> int:
     if not arguments.config.is_file():
         print(f"{arguments.config}: the site engine's configuration is missing; give its path with --config", file=sys.stderr)
         return 1
-    with timings.stage("write docs"):
-        write_docs(result.pages, arguments.docs)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    signal.signal(signal.SIGTERM, _interrupted)
+    dates = [paper.date.value for paper in result.content.papers.values()] if result.content else []
     try:
-        with timings.stage("engine"):
-            build_site(arguments.config, arguments.docs, arguments.site)
+        publish(result.pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build, timings)
     except MkDocsException as error:
         print(f"{arguments.config}: the site engine stopped: {error}; {arguments.site}/ was left as it was.", file=sys.stderr)
+        return 1
+    except Rejected as rejected:
+        print("\n".join(rejected.problems), file=sys.stderr)
+        print(f"the built site has {_plural(len(rejected.problems), 'problem')}: failed; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Built {len(result.pages)} pages into {arguments.site}/", file=sys.stderr)
     if arguments.timings:
         print(timings.table(), file=sys.stderr)
     return 0
+
+
+def _interrupted(signal_number: int, frame: object) -> None:
+    """SIGTERM stops a build the way Ctrl-C does: cleanly, site/ untouched."""
+    raise KeyboardInterrupt
 
 
 def run_serve(arguments: argparse.Namespace) -> int:
@@ -153,4 +187,16 @@ def run_schemas(arguments: argparse.Namespace) -> int:
 
     for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
         print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def run_fmt(arguments: argparse.Namespace) -> int:
+    from generator.fmt import run
+
+    problems = Problems()
+    run(arguments.paths, arguments.check, problems)
+    report(problems, strict=False)
+    if problems.errors:
+        return 1
+    print(f"{', '.join(p.as_posix() for p in arguments.paths)}: in the canonical style", file=sys.stderr)
     return 0

@@ -15,6 +15,7 @@ from enum import Enum
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 ACCEPTED_FORMS = "2024-09-18, 2024-09, 18 September 2024, 30/11/2023 or June 2024 (month names in full)"
+FULL_DATE_FORMS = "2024-09-18, 18 September 2024 or 18/09/2024 (month names in full)"
 
 
 class Precision(Enum):
@@ -70,7 +71,7 @@ def parse_date(text: str) -> PaperDate:
 
 def _build(text: str, year: int, month: int, day: int | None) -> PaperDate:
     try:
-        value = dt.date(year, month, day or 1)
+        value = dt.date(year, month, 1 if day is None else day)
     except ValueError:
         raise DateError(f'"{text}" is not a real date') from None
     precision = Precision.MONTH if day is None else Precision.DAY

@@ -10,16 +10,45 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import Content, Inspection, Paper, Plan, Position, Recommendation, StatusCounts
+from generator.dates import PaperDate
+from generator.model import Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
 from generator.status import count_statuses
+from generator.tracker import Tracker, track
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One paper's position on one recommendation."""
+    """One paper's report on one recommendation: the position it records,
+    the improvement plan it appends, or both."""
 
     paper: Paper
-    position: Position
+    position: Position | None
+    plan: Plan | None = None
+    plan_recommendation: PlanRecommendation | None = None
+
+    @property
+    def status(self) -> str | None:
+        return self.position.status if self.position else None
+
+    @property
+    def narrative(self) -> str | None:
+        return self.position.narrative if self.position else None
+
+    @property
+    def initial_target(self) -> PaperDate | None:
+        """The first target the report gives: the position's, else the plan's."""
+        if self.position and self.position.initial_target:
+            return self.position.initial_target
+        dates = self.plan_recommendation.target_dates if self.plan_recommendation else []
+        return dates[0] if dates else None
+
+    @property
+    def latest_target(self) -> PaperDate | None:
+        """The target in force at this report: a revision, else the first."""
+        if self.position and self.position.revised_target:
+            return self.position.revised_target
+        dates = self.plan_recommendation.target_dates if self.plan_recommendation else []
+        return dates[-1] if dates else self.initial_target
 
 
 @dataclass
@@ -31,13 +60,13 @@ class RecommendationRecord:
 
     @property
     def latest_status(self) -> HistoryEntry | None:
-        stated = [entry for entry in self.history if entry.position.status]
+        stated = [entry for entry in self.history if entry.status]
         return stated[-1] if stated else None
 
     @property
     def status(self) -> str | None:
         latest = self.latest_status
-        return latest.position.status if latest else None
+        return latest.status if latest else None
 
 
 @dataclass(frozen=True)
@@ -75,6 +104,7 @@ class Derived:
     inspections: list[InspectionRecord]
     papers_by_date: list[Paper]
     appendix_of: dict[str, list[Paper]]
+    tracker: Tracker
 
     @property
     def open_recommendations(self) -> int:
@@ -95,7 +125,7 @@ def derive(content: Content) -> Derived:
         for appendix in paper.appendices:
             if appendix.paper_id:
                 appendix_of.setdefault(appendix.paper_id, []).append(paper)
-    return Derived(records, papers, appendix_of)
+    return Derived(records, papers, appendix_of, track(content, records, papers))
 
 
 def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Paper]]:
@@ -113,15 +143,24 @@ def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Pa
 def _inspection_record(content: Content, inspection: Inspection, reporting: list[Paper]) -> InspectionRecord:
     plans = sorted((p for p in content.plans.values() if p.inspection_id == inspection.identifier), key=lambda p: p.date.value)
     records = [RecommendationRecord(r) for r in sorted(inspection.recommendations, key=lambda r: r.number)]
-    by_number = {record.recommendation.number: record for record in records}
     for paper in reporting:
-        for block in paper.inspection_positions:
-            if block.inspection_id != inspection.identifier:
-                continue
-            for position in block.positions:
-                if position.number in by_number:
-                    by_number[position.number].history.append(HistoryEntry(paper, position))
+        positions = {p.number: p for block in paper.inspection_positions if block.inspection_id == inspection.identifier for p in block.positions}
+        appended = [content.plans[a.plan_id] for a in paper.appendices if a.plan_id in content.plans]
+        plans_here = [plan for plan in appended if plan.inspection_id == inspection.identifier]
+        for record in records:
+            entry = _history_entry(paper, positions.get(record.recommendation.number), plans_here, record.recommendation.number)
+            if entry:
+                record.history.append(entry)
     return InspectionRecord(inspection, reporting, plans, records, _current_table(inspection, reporting, records))
+
+
+def _history_entry(paper: Paper, position: Position | None, plans: list[Plan], number: int) -> HistoryEntry | None:
+    """The paper's report on a recommendation, if it makes one."""
+    for plan in plans:
+        for planned in plan.recommendations:
+            if planned.number == number:
+                return HistoryEntry(paper, position, plan, planned)
+    return HistoryEntry(paper, position) if position else None
 
 
 def status_table_as_at(paper: Paper, inspection_id: str) -> StatusTable | None:

@@ -2,20 +2,20 @@
 
 ruamel.yaml's round-trip loader, which load.py uses, is pure Python and was
 most of a build's time on a large archive (about 2 s per megabyte). Here
-libyaml (through PyYAML, which MkDocs already installs) composes the node
-tree in C, and the nodes become the same CommentedMap/CommentedSeq values
-with the same line and column records that ruamel.yaml would give, resolved
-by ruamel.yaml's own YAML 1.2 resolver ("No" stays text, as it does there).
+libyaml (through PyYAML, which MkDocs already installs) parses in C, and
+its events become the same CommentedMap/CommentedSeq values, with the same
+line and column of every key and item, that load.plain_yaml() gives:
+plain scalars are resolved by ruamel.yaml's own YAML 1.2 resolver ("No"
+stays text), and time stamps stay text, as there.
 
-Anything out of the ordinary (a syntax error, a duplicate key, an alias, an
-explicit tag, a number or time stamp other than a plain whole number or day)
-raises Unsupported, and load.py reads that file with ruamel.yaml as before,
-so every message about broken YAML is exactly ruamel.yaml's.
+Anything out of the ordinary raises Unsupported and load.py reads the file
+with ruamel.yaml, which refuses it or reads it with its own messages: a
+syntax error, a tab, a duplicate key, an anchor, an alias, a tag, deep
+nesting, a number other than a plain whole number.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from typing import Any
@@ -32,92 +32,103 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 PREFIX = "tag:yaml.org,2002:"
 WHOLE_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TRUE = frozenset({"true", "True", "TRUE"})
+DEEPEST = 40  # below load.MAX_DEPTH: ruamel.yaml decides near the limit
 _RESOLVER = VersionedResolver(version=(1, 2))
-_LIBYAML_RESOLVER = yaml.resolver.Resolver()  # the tags libyaml's loader gives untagged plain scalars
 _IMPLICIT = (True, False)
 
 
 class Unsupported(Exception):
-    """The text needs ruamel.yaml's full loader (and its messages)."""
+    """The text needs ruamel.yaml's loader (and its messages)."""
 
 
 def load(text: str) -> Any:
-    """The document as ruamel.yaml's round-trip loader would give it."""
+    """The document as load.plain_yaml() would give it."""
+    if "\t" in text:
+        raise Unsupported("a tab: libyaml reads some that ruamel.yaml refuses")
     loader = Loader(text)
     try:
-        node = loader.get_single_node()
+        return _Events(loader).document()
     except yaml.YAMLError as error:
-        raise Unsupported from error
+        raise Unsupported(str(error)) from error
     finally:
         loader.dispose()
-    return None if node is None else _Builder().value(node)
 
 
-class _Builder:
-    """Turns one node tree into values; each node may be met only once."""
+class _Events:
+    """Builds values from libyaml's events, one document, plain data only."""
 
-    def __init__(self) -> None:
-        self.seen: set[int] = set()
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
 
-    def value(self, node: yaml.Node) -> Any:
-        if id(node) in self.seen:
-            raise Unsupported("alias")
-        self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
-        if isinstance(node, yaml.SequenceNode) and node.tag == PREFIX + "seq":
-            return self.sequence(node)
-        if isinstance(node, yaml.MappingNode) and node.tag == PREFIX + "map":
-            return self.mapping(node)
-        raise Unsupported(node.tag)
+    def next(self) -> Any:
+        """The next event (typed loosely: every event libyaml gives has its marks)."""
+        return self.loader.get_event()
 
-    def sequence(self, node: yaml.SequenceNode) -> CommentedSeq:
+    def expect(self, kind: type[yaml.Event]) -> None:
+        if not isinstance(self.next(), kind):
+            raise Unsupported("more than one document")
+
+    def document(self) -> Any:
+        self.expect(yaml.StreamStartEvent)
+        event = self.next()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        if not isinstance(event, yaml.DocumentStartEvent) or event.explicit or event.tags:
+            raise Unsupported("document markers")
+        value = self.value(self.next(), 0)
+        self.expect(yaml.DocumentEndEvent)
+        self.expect(yaml.StreamEndEvent)
+        return value
+
+    def value(self, event: Any, depth: int) -> Any:
+        if not isinstance(event, yaml.NodeEvent) or isinstance(event, yaml.AliasEvent) or event.anchor is not None or depth > DEEPEST:
+            raise Unsupported("alias, anchor or deep nesting")
+        if getattr(event, "tag", None) is not None:
+            raise Unsupported("tag")
+        if isinstance(event, yaml.ScalarEvent):
+            return _plain(event.value) if not event.style else event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(event, depth)
+        return self.mapping(event, depth)
+
+    def sequence(self, start: Any, depth: int) -> CommentedSeq:
         result = CommentedSeq()
-        result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
-        for index, item in enumerate(node.value):
-            result.append(self.value(item))
-            result.lc.add_kv_line_col(index, [item.start_mark.line, item.start_mark.column])
+        result._yaml_set_line_col(start.start_mark.line, start.start_mark.column)
+        event = self.next()
+        while not isinstance(event, yaml.SequenceEndEvent):
+            result.lc.add_kv_line_col(len(result), [event.start_mark.line, event.start_mark.column])
+            result.append(self.value(event, depth + 1))
+            event = self.next()
         return result
 
-    def mapping(self, node: yaml.MappingNode) -> CommentedMap:
+    def mapping(self, start: Any, depth: int) -> CommentedMap:
         result = CommentedMap()
-        result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+        result._yaml_set_line_col(start.start_mark.line, start.start_mark.column)
+        key_event = self.next()
+        while not isinstance(key_event, yaml.MappingEndEvent):
+            if not isinstance(key_event, yaml.ScalarEvent):
                 raise Unsupported("complex key")
-            key = self.value(key_node)
+            key = self.value(key_event, depth + 1)
             if key in result:
                 raise Unsupported("duplicate key")
-            result[key] = self.value(value_node)
-            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            value_event = self.next()
+            result[key] = self.value(value_event, depth + 1)
+            key_mark: Any = key_event.start_mark
+            value_mark: Any = value_event.start_mark
             result.lc.add_kv_line_col(key, [key_mark.line, key_mark.column, value_mark.line, value_mark.column])
+            key_event = self.next()
         return result
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    text = str(node.value)
-    if node.style:
-        if node.tag != PREFIX + "str":
-            raise Unsupported(node.tag)
-        return text
-    if node.tag != _libyaml_tag(text):
-        raise Unsupported(node.tag)
-    return _plain(text)
-
-
-@functools.lru_cache(maxsize=65536)
-def _libyaml_tag(text: str) -> str:
-    """The tag libyaml's loader gives an untagged plain scalar (keys repeat: kept)."""
-    return str(_LIBYAML_RESOLVER.resolve(yaml.ScalarNode, text, _IMPLICIT))  # type: ignore[no-untyped-call]
 
 
 @functools.lru_cache(maxsize=65536)
 def _plain(text: str) -> Any:
-    """An untagged plain scalar as ruamel.yaml resolves it (YAML 1.2); values are immutable."""
+    """An untagged plain scalar as load.plain_yaml() reads it; values are immutable.
+
+    Keys and short values repeat thousands of times: each is resolved once.
+    """
     tag = str(_RESOLVER.resolve(RuamelScalarNode, text, _IMPLICIT).value).removeprefix(PREFIX)
-    if tag == "str":
+    if tag in ("str", "timestamp"):
         return text
     if tag == "null":
         return None
@@ -125,6 +136,4 @@ def _plain(text: str) -> Any:
         return text in TRUE
     if tag == "int" and WHOLE_NUMBER.fullmatch(text):
         return int(text)
-    if tag == "timestamp" and DAY.fullmatch(text):
-        return dt.date.fromisoformat(text)
     raise Unsupported(tag)

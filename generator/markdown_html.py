@@ -12,6 +12,7 @@ goes through Python-Markdown.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import markdown
 from markupsafe import Markup
@@ -29,20 +30,21 @@ def plain_paragraphs(text: str) -> list[str] | None:
 
 
 class MarkdownToHtml:
-    """Converts each distinct text once, with one reusable converter.
+    """Converts each distinct text once, with one reusable converter, then `finish`es it (e.g. sanitises).
 
     The same recommendation appears on several pages, and the preview
     renders the site again after every save.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, finish: Callable[[str], str] = str) -> None:
         self.converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        self.finish = finish
         self.converted: dict[str, Markup] = {}
 
     def __call__(self, text: str) -> Markup:
         html = self.converted.get(text)
         if html is None:
-            html = self.converted[text] = Markup(self._convert(text))
+            html = self.converted[text] = Markup(self.finish(self._convert(text)))
         return html
 
     def _convert(self, text: str) -> str:

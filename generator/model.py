@@ -121,6 +121,7 @@ class Position:
     initial_target: PaperDate | None
     revised_target: PaperDate | None
     location: Location
+    narrative: str | None = None
 
 
 @dataclass
@@ -139,6 +140,7 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     note: str | None
+    location: Location
 
 
 @dataclass
@@ -331,7 +333,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         values["summary"],
         appendices,
         [_inspection_positions(path, p) for p in values.get("positions", []) if _complete(p, "inspection")],
-        {name: _table(name, t) for name, t in values.get("tables", {}).items() if not name.startswith("__")},
+        {name: _table(name, path, t) for name, t in values.get("tables", {}).items() if not name.startswith("__")},
         body,
         body_line,
         where(path, values),
@@ -344,7 +346,7 @@ def _inspection_positions(path: Path, values: Values) -> InspectionPositions:
     if stated and _complete(stated, "total", "closed", "ongoing_on_track", "ongoing_delayed"):
         counts = StatusCounts(stated["total"], stated["closed"], stated["ongoing_on_track"], stated["ongoing_delayed"])
     positions = [
-        Position(values["inspection"], p["number"], p.get("status"), p.get("initial_target"), p.get("revised_target"), where(path, p))
+        Position(values["inspection"], p["number"], p.get("status"), p.get("initial_target"), p.get("revised_target"), where(path, p), p.get("narrative"))
         for p in values.get("recommendations", [])
         if _complete(p, "number")
     ]
@@ -352,8 +354,8 @@ def _inspection_positions(path: Path, values: Values) -> InspectionPositions:
     return InspectionPositions(values["inspection"], counts, positions, where(path, values), counts_location)
 
 
-def _table(name: str, values: Values) -> Table:
-    return Table(name, values["caption"], list(values["columns"]), [list(row) for row in values["rows"]], values.get("note"))
+def _table(name: str, path: Path, values: Values) -> Table:
+    return Table(name, values["caption"], list(values["columns"]), [list(row) for row in values["rows"]], values.get("note"), where(path, values))
 
 
 def _plan(identifier: str, path: Path, values: Values) -> Plan:

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from generator.checks import Known, check_content
 from generator.derive import Derived, derive
-from generator.load import discover, load_file
+from generator.load import discover, load_file, readable_files
 from generator.model import Content, Values, build_content
+from generator.pages import tracker_pages
 from generator.problems import Problems
 from generator.render import Page, Renderer
 from generator.schema import Kind
@@ -116,7 +117,7 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
     cache = cache or SourceCache()
     found = discover(content_path)
     parts = []
-    for kind, path in found:
+    for kind, path in readable_files(content_path, found, problems):
         file_result = cache.get(kind, path, timings)
         problems.extend(file_result.problems)
         if file_result.objects is not None:
@@ -139,7 +140,8 @@ def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache
         if result.content is None or result.derived is None:
             return result
         with timings.stage("render"):
-            result.pages = Renderer(result.content, result.derived).pages()
+            renderer = Renderer(result.content, result.derived)
+            result.pages = renderer.pages() + tracker_pages(renderer)
     return result
 
 

@@ -3,18 +3,42 @@
 The generator's core writes a Markdown tree; turning it into HTML is the
 engine's job. MkDocs is driven through its Python API (load_config and
 build), not its plugin API, so another engine that reads mkdocs.yml can
-replace this module alone. Output goes to a temporary directory beside
-site/ and is swapped in only when complete.
+replace this module alone.
+
+site/ is a symbolic link to a finished build in `.site.builds/`. A build
+writes a new directory there, checks it, and then points site/ at it by
+renaming a new link over the old one: rename(2) is atomic, so a reader (or
+a build killed at any moment) sees either the old site or the new one,
+never a half-written or missing one. Builds hold an exclusive lock on the
+builds folder and on the docs tree, so two builds started at once take
+turns instead of writing into each other's files; the kernel drops the
+locks when a process dies, so a killed build never blocks the next.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.render import Page
+from generator.timings import NO_TIMINGS, Timings
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+class Rejected(Exception):
+    """The finished build failed a check; site/ was not touched."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the built site")
+        self.problems = problems
 
 
 def write_docs(pages: list[Page], docs_path: Path) -> int:
@@ -40,28 +64,108 @@ def write_docs(pages: list[Page], docs_path: Path) -> int:
     return written
 
 
-def build_site(config_path: Path, docs_path: Path, site_path: Path) -> None:
-    """Build into a temporary directory, then swap it in for site/."""
+@contextmanager
+def locked(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on lock_path until the block ends."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def docs_lock(docs_path: Path) -> Path:
+    """The lock file every writer of this docs tree takes (build and serve)."""
+    docs_path = Path(os.path.abspath(docs_path))
+    return docs_path.parent / f".{docs_path.name}.lock"
+
+
+def builds_path(site_path: Path) -> Path:
+    """The folder beside site/ that holds the finished builds site/ points at."""
+    return site_path.parent / f".{site_path.name}.builds"
+
+
+def build_epoch(dates: list[dt.date]) -> int:
+    """The build's date as seconds since 1970: the latest date in the content.
+
+    The engine stamps pages (sitemap lastmod, the gzip header of
+    sitemap.xml.gz) with SOURCE_DATE_EPOCH when it is set; taking it from the
+    content makes two builds of the same content identical on any day.
+    """
+    latest = max(dates, default=EPOCH)
+    return (latest - EPOCH).days * 86400
+
+
+def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Path, epoch: int, verify: Callable[[Path, str], list[str]], timings: Timings = NO_TIMINGS) -> None:
+    """Write the docs, build, verify and swap in the site, holding the locks."""
+    site_path = Path(os.path.abspath(site_path))
+    builds = builds_path(site_path)
+    with locked(builds / ".lock"), locked(docs_lock(docs_path)):
+        with timings.stage("write docs"):
+            write_docs(pages, docs_path)
+        staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
+        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
+        try:
+            with timings.stage("engine"):
+                base_path = _build(config_path, docs_path, staging, epoch)
+            with timings.stage("verify"):
+                problems = verify(staging, base_path)
+            if problems:
+                raise Rejected(problems)
+            swap_in(staging, site_path)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        prune(builds, site_path)
+
+
+def _build(config_path: Path, docs_path: Path, staging: Path, epoch: int) -> str:
+    """Run the engine into staging with the content's date as the build date.
+
+    Returns the path the site will be served under (from site_url), against
+    which links starting with / are checked.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_path = site_path.resolve()
-    site_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_path.name}.building-", dir=site_path.parent))
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
         config = load_config(str(config_path), docs_dir=str(docs_path.resolve()), site_dir=str(staging))
         build(config)
-        swap_in(staging, site_path)
+        return urlsplit(config.site_url or "/").path
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def swap_in(staging: Path, site_path: Path) -> None:
-    """Replace site/ with the staging directory in two renames."""
-    old = site_path.parent / f".{site_path.name}.old-{os.getpid()}"
-    if site_path.exists():
-        site_path.rename(old)
-    staging.rename(site_path)
-    if old.exists():
-        shutil.rmtree(old)
+    """Point site/ at staging by renaming a new link over it: one atomic step.
+
+    A site/ that is still a real directory (from before builds were kept
+    beside it) is first moved into the builds folder; only that first
+    conversion has a moment without site/.
+    """
+    builds = staging.parent
+    if site_path.is_dir() and not site_path.is_symlink():
+        site_path.rename(Path(tempfile.mkdtemp(prefix="build-", dir=builds)) / "site")
+    link = builds / f".link-{staging.name}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(staging, site_path.parent))
+    os.replace(link, site_path)
+
+
+def prune(builds: Path, site_path: Path) -> None:
+    """Remove every build but the current one, and what killed builds left.
+
+    Called with the builds lock held, so no other build is writing here.
+    """
+    current = Path(os.path.realpath(site_path)).name
+    for entry in sorted(builds.iterdir()):
+        if entry.name in (current, ".lock"):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()

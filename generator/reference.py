@@ -32,6 +32,7 @@ from generator.schema import (
 
 TEMPLATES_PATH = Path(__file__).parent / "templates"
 DATE_PATTERN = r"^(\d{4}-\d{2}(-\d{2})?|\d{1,2}/\d{1,2}/\d{4}|(\d{1,2} )?(" + "|".join(MONTHS) + r") \d{4})$"
+FULL_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2} (" + "|".join(MONTHS) + r") \d{4})$"
 
 
 def json_schema(node: Node) -> dict[str, Any]:
@@ -42,7 +43,7 @@ def json_schema(node: Node) -> dict[str, Any]:
     elif isinstance(node, Integer):
         schema.update(type="integer", minimum=node.minimum)
     elif isinstance(node, Date):
-        schema.update(type="string", pattern=DATE_PATTERN)
+        schema.update(type="string", pattern=FULL_DATE_PATTERN if node.full else DATE_PATTERN)
     elif isinstance(node, Ref):
         schema.update(type="string", pattern=IDENTIFIER_PATTERN)
     elif isinstance(node, ActionNumber):
@@ -80,6 +81,8 @@ def type_name(node: Node) -> str:
         return "one of " + ", ".join(f"`{c}`" for c in node.choices)
     if isinstance(node, Ref):
         return f"{node.kind} identifier"
+    if isinstance(node, Date) and node.full:
+        return "full date (with the day)"
     names = {
         Text: "text",
         Markdown: "Markdown",

@@ -19,6 +19,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.checks import DIRECTIVE
@@ -27,10 +28,13 @@ from generator.markdown_html import MarkdownToHtml
 from generator.model import Content, Paper
 from generator.remembered import Remembered
 from generator.status import NOT_STATED, STATUS_LABELS
+from generator.tracker import recommendation_uri
+from generator.untrusted import sanitise
 
 TEMPLATES_PATH = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
+BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,26 @@ def meeting_uri(meeting_id: str) -> str:
 
 def inspection_uri(inspection_id: str) -> str:
     return f"inspections/{inspection_id}/"
+
+
+def _front_matter_value(value: Any) -> Markup:
+    """A front-matter value (title, description) as a JSON string.
+
+    The theme prints these unescaped, as HTML (in <title>, the navigation
+    and a meta attribute), so the text is HTML-escaped before it is quoted.
+    """
+    return htmlsafe_json_dumps(str(escape(value)))
+
+
+def _no_blank_lines(value: Any) -> Any:
+    """Every {{ value }}: plain text loses blank lines.
+
+    A blank line ends an HTML block, and the site engine would read the rest
+    of the value as Markdown; escaped text with no blank line stays text.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return BLANK_LINES.sub("", value)
+    return value
 
 
 def _escape_markdown(text: str) -> Markup:
@@ -106,14 +130,16 @@ def make_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_no_blank_lines,
     )
     filters: dict[str, Callable[..., Any]] = {
-        "markdown": MarkdownToHtml(),
+        "markdown": MarkdownToHtml(sanitise),
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
         "source": _source,
         "status_label": _status_label,
         "link": _link,
+        "tojson": _front_matter_value,
     }
     env.filters.update(filters)
     env.globals.update(
@@ -121,6 +147,7 @@ def make_environment() -> Environment:
         meeting_uri=meeting_uri,
         inspection_uri=inspection_uri,
         status_table_as_at=status_table_as_at,
+        recommendation_uri=recommendation_uri,
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env

@@ -44,7 +44,13 @@ class Integer(Node):
 
 @dataclass(frozen=True)
 class Date(Node):
-    """A day or a month, in one of the forms of dates.ACCEPTED_FORMS."""
+    """A day or a month, in one of the forms of dates.ACCEPTED_FORMS.
+
+    A full date (a meeting's, a cover sheet's) must give the day: a month
+    alone cannot be matched to a meeting.
+    """
+
+    full: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,10 @@ class Kind:
 
 def _date(description: str) -> Date:
     return Date(description)
+
+
+def _full_date(description: str) -> Date:
+    return Date(description, full=True)
 
 
 TARGET_DATE = Mapping(
@@ -243,7 +253,7 @@ MEETING = Kind(
         "A committee meeting.",
         (
             Key("committee", Text("The committee's name."), required=True),
-            Key("date", _date("The meeting's date."), required=True),
+            Key("date", _full_date("The meeting's date."), required=True),
             Key("location", Text("Where it met."), required=True),
             Key(
                 "agenda",
@@ -282,6 +292,7 @@ POSITION = Mapping(
         Key("status", Choice("Its status, where the paper states it.", STATUSES)),
         Key("initial_target", _date("The initial target for completion.")),
         Key("revised_target", _date("The revised target for completion.")),
+        Key("narrative", Markdown("What the paper says of this recommendation, verbatim (it also stays in the body).")),
     ),
 )
 
@@ -310,7 +321,7 @@ PAPER = Kind(
                     "The cover sheet, verbatim.",
                     (
                         Key("meeting", Text("Meeting."), required=True),
-                        Key("date", _date("Date."), required=True),
+                        Key("date", _full_date("Date."), required=True),
                         Key("location", Text("Location."), required=True),
                         Key("title", Text("Title of Paper."), required=True),
                         Key("presented_by", Text("Presented By."), required=True),

@@ -27,7 +27,7 @@ from typing import Any
 
 from generator.cli import report
 from generator.pipeline import SourceCache, render
-from generator.publish import write_docs
+from generator.publish import docs_lock, locked, write_docs
 
 POLL_SECONDS = 0.05  # how often content/ is scanned for changes
 QUIET_SECONDS = 0.05  # how long no further change must come before rebuilding
@@ -60,7 +60,8 @@ class Preview:
         if result.problems.fails(arguments.strict) or result.pages is None:
             print("The preview shows the last good version until these are fixed.", file=sys.stderr)
             return None
-        return write_docs(result.pages, arguments.docs)
+        with locked(docs_lock(arguments.docs)):
+            return write_docs(result.pages, arguments.docs)
 
     def build(self) -> None:
         """The server's builder: every page the first time and after a change

@@ -16,7 +16,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.dates import ACCEPTED_FORMS, DateError, PaperDate, Precision, parse_date
+from generator.dates import ACCEPTED_FORMS, FULL_DATE_FORMS, DateError, PaperDate, Precision, parse_date
 from generator.load import SourceFile
 from generator.problems import Location, Problems
 from generator.schema import (
@@ -33,6 +33,7 @@ from generator.schema import (
     Ref,
     Text,
 )
+from generator.untrusted import first_per_line, markdown_findings
 
 IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 ACTION_NUMBER = re.compile(r"^\d+\.\d+$")
@@ -117,6 +118,15 @@ def _check_text(node: Text | Markdown, value: Any, place: Place, problems: Probl
     return text
 
 
+def _check_markdown(node: Markdown, value: Any, place: Place, problems: Problems) -> Any:
+    """Text read as Markdown: also nothing that could run in a browser."""
+    text = _check_text(node, value, place, problems)
+    if isinstance(text, str):
+        for finding in first_per_line(markdown_findings(text)):
+            problems.add(place.location(), f"{_name(place)}: {finding.message}", finding.fix)
+    return text
+
+
 def _check_integer(node: Integer, value: Any, place: Place, problems: Problems) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         return _wrong_type(place, problems, "a whole number", value, f"write a whole number such as {max(node.minimum, 1)}")
@@ -132,12 +142,17 @@ def _check_date(node: Date, value: Any, place: Place, problems: Problems) -> Any
     if isinstance(value, dt.date):
         return PaperDate(value.isoformat(), value, Precision.DAY)
     if not isinstance(value, str):
-        return _wrong_type(place, problems, "a date", value, f"write it as {ACCEPTED_FORMS}")
+        return _wrong_type(place, problems, "a date", value, f"write it as {FULL_DATE_FORMS if node.full else ACCEPTED_FORMS}")
+    forms = FULL_DATE_FORMS if node.full else ACCEPTED_FORMS
     try:
-        return parse_date(value)
+        date = parse_date(value)
     except DateError as error:
-        problems.add(place.location(), f"{_name(place)} is not a date: {error}", f"write it as {ACCEPTED_FORMS}")
+        problems.add(place.location(), f"{_name(place)} is not a date: {error}", f"write it as {forms}")
         return INVALID
+    if node.full and date.precision is not Precision.DAY:
+        problems.add(place.location(), f'{_name(place)} must be a full date with the day, not "{date.text}"', f"write it as {forms}")
+        return INVALID
+    return date
 
 
 def _check_ref(node: Ref, value: Any, place: Place, problems: Problems) -> Any:
@@ -237,7 +252,7 @@ def _report_unknown_keys(node: Mapping, value: CommentedMap, place: Place, probl
 
 _CHECKERS: dict[type, Any] = {
     Text: _check_text,
-    Markdown: _check_text,
+    Markdown: _check_markdown,
     Integer: _check_integer,
     Date: _check_date,
     Ref: _check_ref,

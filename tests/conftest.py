@@ -149,3 +149,8 @@ def browser() -> Iterator[webdriver.Chrome]:
     """One headless Chromium for the session (tests set their own window size)."""
     with chromium() as driver:
         yield driver
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every file under root (following a site/ link) by relative path, with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -1,0 +1,81 @@
+"""The tracker's pages: one per recommendation, the lists, the dashboard,
+the open data page with its files, and the Atom feed of papers.
+
+Every page reads the one Tracker that derive.py builds; the exports come
+from exports.py, the chart's geometry from chart.py, all markup from
+templates.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from generator.chart import status_chart
+from generator.exports import EXPORTS, export_files
+from generator.render import Page, Renderer, page_uri
+from generator.tracker import Group, recommendation_docs_path
+
+FEED_PATH = "feed.xml"
+# Stable Atom ids without a domain of our own: name-based UUIDs of site paths.
+FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "hmics-progress-site")
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One of the lists of open recommendations."""
+
+    docs_path: str
+    kind: str
+    title: str
+
+    @property
+    def uri(self) -> str:
+        return page_uri(self.docs_path)
+
+
+LISTS = (
+    ListPage("recommendations/index.md", "by-inspection", "Open recommendations by inspection"),
+    ListPage("recommendations/by-status.md", "by-status", "Open recommendations by status"),
+    ListPage("recommendations/by-theme.md", "by-theme", "Open recommendations by theme"),
+    ListPage("recommendations/by-lead.md", "by-lead", "Open recommendations by lead"),
+    ListPage("recommendations/oldest-open.md", "oldest-open", "Open recommendations, oldest first"),
+)
+
+
+def feed_id(uri: str) -> str:
+    """The Atom id of a site address: the same for every build of the same content."""
+    return f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, uri)}"
+
+
+def tracker_pages(renderer: Renderer) -> list[Page]:
+    return [*recommendation_pages(renderer), *list_pages(renderer), dashboard_page(renderer), *data_pages(renderer), feed(renderer)]
+
+
+def recommendation_pages(renderer: Renderer) -> list[Page]:
+    return [renderer.render("recommendation.md.j2", recommendation_docs_path(tracked.inspection.identifier, tracked.number), tracked=tracked) for tracked in renderer.derived.tracker.recommendations]
+
+
+def _groups(renderer: Renderer, kind: str) -> list[Group]:
+    tracker = renderer.derived.tracker
+    if kind == "oldest-open":
+        return [Group("Oldest first", "oldest-first", tracker.oldest_open())]
+    return {"by-inspection": tracker.by_inspection, "by-status": tracker.by_status, "by-theme": tracker.by_theme, "by-lead": tracker.by_lead}[kind]()
+
+
+def list_pages(renderer: Renderer) -> list[Page]:
+    return [renderer.render("recommendation-list.md.j2", item.docs_path, kind=item.kind, title=item.title, groups=_groups(renderer, item.kind), lists=LISTS) for item in LISTS]
+
+
+def dashboard_page(renderer: Renderer) -> Page:
+    chart = status_chart(renderer.derived.inspections)
+    return renderer.render("dashboard.md.j2", "dashboard/index.md", chart=chart, exports=EXPORTS, lists=LISTS, feed_path=FEED_PATH)
+
+
+def data_pages(renderer: Renderer) -> list[Page]:
+    files = [Page(path, text) for path, text in export_files(renderer.derived.tracker)]
+    return [renderer.render("data.md.j2", "data/index.md", exports=EXPORTS, feed_path=FEED_PATH), *files]
+
+
+def feed(renderer: Renderer) -> Page:
+    return renderer.render("feed.xml.j2", FEED_PATH, feed_id=feed_id)
