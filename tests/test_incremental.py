@@ -21,6 +21,7 @@ from generator.problems import Problems
 from generator.publish import write_docs
 from generator.remembered import Remembered
 from generator.render import Page
+from generator.untrusted import markdown_findings
 from tests.conftest import CONTENT, MINIMAL_TREE, run_generator
 
 PAPER = "papers/2024-09-18-sample-paper.md"
@@ -190,3 +191,13 @@ def test_remembered_blocks_render_once_per_set_of_objects() -> None:
     assert remembered("shout", second) is not kept
     with pytest.raises(UndefinedError):
         remembered("peek", first)
+
+
+HOSTILE = ['[j](javascript:alert("x"))', "<script>alert(1)</script>", "text{: onclick=alert(1) }", "![](http://example.com/x.png)", "<http://example.com>", "&#106;avascript", "x\n\n<b>bold</b>"]
+
+
+def test_only_texts_without_markup_skip_the_untrusted_content_check() -> None:
+    assert all(plain_paragraphs(text) is None for text in HOSTILE)
+    assert all(markdown_findings(text) for text in HOSTILE[:2])
+    plain = [text for text in bundled_texts() if plain_paragraphs(text) is not None]
+    assert plain and not any(markdown_findings(text) for text in plain)
