@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.dates import PaperDate
-from generator.model import Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
+from generator.model import Appendix, Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
 from generator.status import count_statuses
 from generator.tracker import Tracker, track
 
@@ -105,6 +105,7 @@ class Derived:
     papers_by_date: list[Paper]
     appendix_of: dict[str, list[Paper]]
     tracker: Tracker
+    plan_appendices: dict[str, list[tuple[Paper, Appendix]]] = field(default_factory=dict)
 
     @property
     def open_recommendations(self) -> int:
@@ -121,11 +122,14 @@ def derive(content: Content) -> Derived:
     records = [_inspection_record(content, inspection, reporting.get(inspection.identifier, [])) for inspection in content.inspections.values()]
     records.sort(key=lambda r: (r.inspection.published.value, r.inspection.identifier))
     appendix_of: dict[str, list[Paper]] = {}
+    plan_appendices: dict[str, list[tuple[Paper, Appendix]]] = {}
     for paper in papers:
         for appendix in paper.appendices:
             if appendix.paper_id:
                 appendix_of.setdefault(appendix.paper_id, []).append(paper)
-    return Derived(records, papers, appendix_of, track(content, records, papers))
+            if appendix.plan_id:
+                plan_appendices.setdefault(appendix.plan_id, []).append((paper, appendix))
+    return Derived(records, papers, appendix_of, track(content, records, papers), plan_appendices)
 
 
 def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Paper]]:
