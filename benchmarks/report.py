@@ -85,7 +85,8 @@ def render_report(results: dict[str, Any]) -> str:
     lines += ["", "### Targets", "", *target_rows(results)]
     lines += ["", "### Full builds", "", *build_table(results["builds"]), "", "Seconds in each stage, elapsed / CPU (`build --timings`):", "", *stage_table(results["builds"])]
     if results.get("nav_comparison"):
-        lines += ["", "### Navigation designs", "", *build_table(results["nav_comparison"], "Size, design")]
+        when = results["nav_comparison"][0].get("measured", machine["date"])
+        lines += ["", "### Navigation designs", "", f"Measured {when}; each design's build with the least CPU time.", "", *build_table(results["nav_comparison"], "Size, design")]
     preview = results.get("preview")
     if preview:
         edits = ", ".join(f"{s:.2f}" for s in preview["save_to_served_seconds"])

@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1,10,50", help="archive sizes, multiples of a realistic archive (default %(default)s)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="site engine configuration (default: the project's)")
     parser.add_argument("--compare-nav", default="", metavar="SIZES", help="also build these sizes with MkDocs' full navigation, with and without navigation.prune (e.g. 10)")
+    parser.add_argument("--nav-rounds", type=int, default=2, help="builds of each navigation design, the least CPU time kept (default %(default)s)")
     parser.add_argument("--preview-size", type=int, default=10, help="archive size for the preview timing, 0 to skip (default %(default)s)")
     parser.add_argument("--note", default="", help="a note stored with the results, e.g. what else the machine was doing")
     parser.add_argument("--output", type=Path, default=RESULTS_PATH, help="results file (default %(default)s)")
@@ -180,7 +181,7 @@ def measure(arguments: argparse.Namespace, scratch: Path) -> dict[str, object]:
     by_scale = {build.scale: build for build in builds}
     compared = []
     for scale in (int(size) for size in arguments.compare_nav.split(",") if size):
-        compared += compare_nav(scale, scratch, arguments.config)
+        compared += compare_nav(scale, scratch, arguments.config, arguments.nav_rounds)
     found["nav_comparison"] = compared
     if arguments.preview_size:
         found["preview"] = preview.measure(scratch / f"{arguments.preview_size}x" / "content", arguments.preview_size, arguments.config)
@@ -206,7 +207,8 @@ def compare_nav(scale: int, scratch: Path, config: Path, rounds: int = 2) -> lis
             print_build(build)
             if label not in best or build.cpu_seconds < best[label].cpu_seconds:
                 best[label] = build
-    return [{"design": label, **build.summary()} for label, build in best.items()]
+    measured = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    return [{"design": label, "measured": measured, **build.summary()} for label, build in best.items()]
 
 
 def variant_config(config: Path, target: Path, prune: bool) -> Path:
