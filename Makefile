@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup test-tools browser site test audit validate serve lint clean
+.PHONY: setup test-tools browser site test audit validate serve lint clean bench
 
 setup: $(STAMP)
 
@@ -48,9 +48,14 @@ test: setup test-tools
 audit: setup test-tools
 	WRITE_ACCESSIBILITY_AUDIT=1 $(PY) -m pytest tests/accessibility -q
 
+# Not part of `make test`: builds synthetic archives at 1x, 10x and 50x a
+# realistic archive (several minutes) and writes docs/performance.md.
+bench: setup
+	$(PY) -m benchmarks.run --sizes 1,10,50 --compare-nav 10
+
 lint: setup
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator tests benchmarks
+	$(PY) -m ruff format --check generator tests benchmarks
 	$(PY) -m mypy
 
 clean:

@@ -20,6 +20,7 @@ from generator import scaffold
 from generator.pipeline import render
 from generator.problems import Problem, Problems
 from generator.publish import Rejected, build_epoch, publish
+from generator.timings import NO_TIMINGS, Timings
 from generator.untrusted import verify_build
 
 ROOT = Path.cwd()
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check content/, then build site/")
     _common(build)
     _site_options(build)
+    build.add_argument("--timings", action="store_true", help="print the seconds spent in each stage to stderr")
     build.set_defaults(run=run_build)
     serve = commands.add_parser("serve", help="preview the site, rebuilding on every change in content/")
     _common(serve)
@@ -142,7 +144,8 @@ def run_validate(arguments: argparse.Namespace) -> int:
 def run_build(arguments: argparse.Namespace) -> int:
     if _no_content(arguments.content):
         return 1
-    result = render(arguments.content)
+    timings = Timings() if arguments.timings else NO_TIMINGS
+    result = render(arguments.content, timings)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict) or result.pages is None:
         print(f"{arguments.site}/ was left as it was.", file=sys.stderr)
@@ -154,7 +157,7 @@ def run_build(arguments: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _interrupted)
     dates = [paper.date.value for paper in result.content.papers.values()] if result.content else []
     try:
-        publish(result.pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build)
+        publish(result.pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build, timings)
     except MkDocsException as error:
         print(f"{arguments.config}: the site engine stopped: {error}; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
@@ -163,6 +166,8 @@ def run_build(arguments: argparse.Namespace) -> int:
         print(f"the built site has {_plural(len(rejected.problems), 'problem')}: failed; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Built {len(result.pages)} pages into {arguments.site}/", file=sys.stderr)
+    if arguments.timings:
+        print(timings.table(), file=sys.stderr)
     return 0
 
 

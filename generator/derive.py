@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.dates import PaperDate
-from generator.model import Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
+from generator.model import Appendix, Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
 from generator.status import count_statuses
 from generator.tracker import Tracker, track
 
@@ -105,6 +105,7 @@ class Derived:
     papers_by_date: list[Paper]
     appendix_of: dict[str, list[Paper]]
     tracker: Tracker
+    plan_appendices: dict[str, list[tuple[Paper, Appendix]]] = field(default_factory=dict)
 
     @property
     def open_recommendations(self) -> int:
@@ -117,25 +118,33 @@ class Derived:
 
 def derive(content: Content) -> Derived:
     papers = sorted(content.papers.values(), key=lambda p: (p.date.value, p.identifier))
-    records = [_inspection_record(content, inspection, papers) for inspection in content.inspections.values()]
+    reporting = papers_reporting(content, papers)
+    records = [_inspection_record(content, inspection, reporting.get(inspection.identifier, [])) for inspection in content.inspections.values()]
     records.sort(key=lambda r: (r.inspection.published.value, r.inspection.identifier))
     appendix_of: dict[str, list[Paper]] = {}
+    plan_appendices: dict[str, list[tuple[Paper, Appendix]]] = {}
     for paper in papers:
         for appendix in paper.appendices:
             if appendix.paper_id:
                 appendix_of.setdefault(appendix.paper_id, []).append(paper)
-    return Derived(records, papers, appendix_of, track(content, records, papers))
+            if appendix.plan_id:
+                plan_appendices.setdefault(appendix.plan_id, []).append((paper, appendix))
+    return Derived(records, papers, appendix_of, track(content, records, papers), plan_appendices)
 
 
-def reports_on(paper: Paper, content: Content, inspection_id: str) -> bool:
-    """Whether a paper reports on an inspection: positions or a plan appendix."""
-    if any(block.inspection_id == inspection_id for block in paper.inspection_positions):
-        return True
-    return any(a.plan_id and content.plans[a.plan_id].inspection_id == inspection_id for a in paper.appendices if a.plan_id in content.plans)
+def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Paper]]:
+    """For each inspection, in date order, the papers that report on it:
+    positions or a plan appendix. One pass over the papers, not one per inspection."""
+    reporting: dict[str, list[Paper]] = {}
+    for paper in papers:
+        inspection_ids = {block.inspection_id for block in paper.inspection_positions}
+        inspection_ids |= {content.plans[a.plan_id].inspection_id for a in paper.appendices if a.plan_id in content.plans}
+        for inspection_id in sorted(inspection_ids):
+            reporting.setdefault(inspection_id, []).append(paper)
+    return reporting
 
 
-def _inspection_record(content: Content, inspection: Inspection, papers: list[Paper]) -> InspectionRecord:
-    reporting = [paper for paper in papers if reports_on(paper, content, inspection.identifier)]
+def _inspection_record(content: Content, inspection: Inspection, reporting: list[Paper]) -> InspectionRecord:
     plans = sorted((p for p in content.plans.values() if p.inspection_id == inspection.identifier), key=lambda p: p.date.value)
     records = [RecommendationRecord(r) for r in sorted(inspection.recommendations, key=lambda r: r.number)]
     for paper in reporting:

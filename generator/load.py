@@ -20,6 +20,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, NodeEvent
 
+from generator import fastyaml
 from generator.problems import Location, Problems, Severity
 from generator.schema import KINDS, Kind
 
@@ -90,18 +91,11 @@ def discover(content_path: Path) -> list[tuple[Kind, Path]]:
     return found
 
 
-def load_content(content_path: Path, problems: Problems) -> list[SourceFile]:
-    """Read and parse every file; what cannot be read becomes a problem."""
-    sources: list[SourceFile] = []
+def readable_files(content_path: Path, found: list[tuple[Kind, Path]], problems: Problems) -> list[tuple[Kind, Path]]:
+    """The files found that may be read; the others, and files that will not be read, become problems."""
     report_unread_files(content_path, problems)
     root = content_path.resolve()
-    for kind, path in discover(content_path):
-        if not readable_inside(path, root, problems):
-            continue
-        source = load_file(kind, path, problems)
-        if source is not None:
-            sources.append(source)
-    return sources
+    return [(kind, path) for kind, path in found if readable_inside(path, root, problems)]
 
 
 def readable_inside(path: Path, root: Path, problems: Problems) -> bool:
@@ -204,20 +198,38 @@ def split_front_matter(path: Path, text: str, problems: Problems) -> tuple[str, 
     return "\n".join(lines[1:closing]), closing, lines
 
 
-def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> CommentedMap | None:
-    """Parse YAML safely: plain data only, no anchors or aliases, no tags."""
+def plain_yaml() -> YAML:
+    """ruamel.yaml's round-trip loader, refusing anchors, aliases and tags, dates as text."""
     yaml = YAML(typ="rt")
     yaml.Constructor = DatesAsText
     yaml.allow_duplicate_keys = False
     yaml.Composer = PlainComposer
+    return yaml
+
+
+def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> CommentedMap | None:
+    """Parse YAML safely: plain data only, no anchors or aliases, no tags.
+
+    libyaml reads ordinary files (generator/fastyaml.py, the same values and
+    line numbers); ruamel.yaml reads the rest and words every message.
+    """
     try:
-        data: Any = yaml.load(text)
+        return _mapping_or_problem(path, fastyaml.load(text), line_offset, problems)
+    except fastyaml.Unsupported:
+        pass
+    try:
+        data: Any = plain_yaml().load(text)
     except MarkedYAMLError as error:
         report_yaml_error(path, error, line_offset, problems)
         return None
     except YAMLError as error:
         problems.add(Location(path, 1 + line_offset, 1), f"YAML syntax: {error}", "correct the YAML")
         return None
+    return _mapping_or_problem(path, data, line_offset, problems)
+
+
+def _mapping_or_problem(path: Path, data: Any, line_offset: int, problems: Problems) -> CommentedMap | None:
+    """The file's fields, or a problem when it holds something else."""
     if data is None:
         data = CommentedMap()
     if not isinstance(data, CommentedMap):

@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.render import Page
+from generator.timings import NO_TIMINGS, Timings
 
 EPOCH = dt.date(1970, 1, 1)
 
@@ -94,17 +95,20 @@ def build_epoch(dates: list[dt.date]) -> int:
     return (latest - EPOCH).days * 86400
 
 
-def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Path, epoch: int, verify: Callable[[Path, str], list[str]]) -> None:
+def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Path, epoch: int, verify: Callable[[Path, str], list[str]], timings: Timings = NO_TIMINGS) -> None:
     """Write the docs, build, verify and swap in the site, holding the locks."""
     site_path = Path(os.path.abspath(site_path))
     builds = builds_path(site_path)
     with locked(builds / ".lock"), locked(docs_lock(docs_path)):
-        write_docs(pages, docs_path)
+        with timings.stage("write docs"):
+            write_docs(pages, docs_path)
         staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
         try:
-            base_path = _build(config_path, docs_path, staging, epoch)
-            problems = verify(staging, base_path)
+            with timings.stage("engine"):
+                base_path = _build(config_path, docs_path, staging, epoch)
+            with timings.stage("verify"):
+                problems = verify(staging, base_path)
             if problems:
                 raise Rejected(problems)
             swap_in(staging, site_path)

@@ -9,6 +9,7 @@ a missing value is a bug to fix, not an empty cell.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
@@ -25,7 +25,9 @@ from markupsafe import Markup, escape
 from generator.about_pages import about_pages, mark_acronyms_on_pages
 from generator.checks import DIRECTIVE
 from generator.derive import Derived, status_table_as_at
+from generator.markdown_html import MarkdownToHtml
 from generator.model import Content, Paper
+from generator.remembered import Remembered
 from generator.status import NOT_STATED, STATUS_LABELS
 from generator.tracker import recommendation_uri
 from generator.untrusted import sanitise
@@ -64,11 +66,6 @@ def meeting_uri(meeting_id: str) -> str:
 
 def inspection_uri(inspection_id: str) -> str:
     return f"inspections/{inspection_id}/"
-
-
-def _markdown_to_html(text: str) -> Markup:
-    """Editors' Markdown inside an HTML block (table cells, notes), sanitised."""
-    return Markup(sanitise(markdown.markdown(text, extensions=["sane_lists"], output_format="html")))
 
 
 def _front_matter_value(value: Any) -> Markup:
@@ -124,6 +121,12 @@ def relative_link(here: str, target_uri: str) -> str:
     return relative + ("/" if target_uri.endswith("/") or not target_uri else "")
 
 
+@functools.cache
+def shared_environment() -> Environment:
+    """One environment per process: templates compiled once, each Markdown text converted once."""
+    return make_environment()
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_PATH),
@@ -135,7 +138,7 @@ def make_environment() -> Environment:
         finalize=_no_blank_lines,
     )
     filters: dict[str, Callable[..., Any]] = {
-        "markdown": _markdown_to_html,
+        "markdown": MarkdownToHtml(sanitise),
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
         "source": _source,
@@ -150,6 +153,7 @@ def make_environment() -> Environment:
         inspection_uri=inspection_uri,
         status_table_as_at=status_table_as_at,
         recommendation_uri=recommendation_uri,
+        remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
 
@@ -160,7 +164,7 @@ class Renderer:
     def __init__(self, content: Content, derived: Derived) -> None:
         self.content = content
         self.derived = derived
-        self.env = make_environment()
+        self.env = shared_environment()
 
     def render(self, template: str, docs_path: str, **values: Any) -> Page:
         context = {

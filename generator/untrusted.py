@@ -29,6 +29,7 @@ import markdown
 import nh3
 
 from generator.linkcheck import ParsedPage, check_links, parse_page, parse_site
+from generator.markdown_html import plain_paragraphs
 
 # The engine's Markdown extensions (mkdocs.yml), so the check sees what it sees.
 ENGINE_EXTENSIONS = ("toc", "attr_list", "sane_lists")
@@ -63,14 +64,27 @@ def sanitise(html: str) -> str:
 
 
 def markdown_findings(text: str) -> list[Finding]:
-    """What in this Markdown text is not allowed, located in the text."""
+    """What in this Markdown text is not allowed, located in the text (a fresh list)."""
+    return list(_markdown_findings(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _markdown_findings(text: str) -> tuple[Finding, ...]:
+    """The findings of each distinct text, kept: the preview checks every paper's body after each save.
+
+    Plain paragraphs (no character Markdown or HTML gives a meaning to, see
+    markdown_html.plain_paragraphs) can hold no markup at all: most texts in
+    a plan are, and need no conversion.
+    """
+    if plain_paragraphs(text) is not None:
+        return ()
     converter = _converter()
     html = converter.reset().convert(text)
     findings = [_locate(text, str(raw).strip(), f"raw HTML {_first_tag(str(raw))} is not allowed", RAW_HTML_FIX) for raw in converter.htmlStash.rawHtmlBlocks if not ENTITY.match(str(raw).strip())]
     for element in parse_page("", html).elements:
         for name, value in element.attributes:
             findings.extend(_attribute_findings(text, element.tag, name, value))
-    return findings
+    return tuple(findings)
 
 
 @functools.cache

@@ -78,7 +78,8 @@ def test_no_script_from_content_runs_in_chromium(hostile_site: Site, hostile_url
             pytest.fail(f"{uri}: a dialog opened")
         with pytest.raises(NoAlertPresentException):
             _ = browser.switch_to.alert.text
-        assert "{{ 7*7 }}" in body, uri
+        if uri.startswith("papers/"):  # pages listing the hostile paper (the site navigation lists sections only)
+            assert "{{ 7*7 }}" in body, uri
         assert "49" not in body, uri
         payload_logs = [entry["message"] for entry in browser.get_log("browser") if "PAYLOAD" in entry["message"]]
         assert payload_logs == [], uri

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic archives at several sizes, built and timed (not part of make test)."""
