@@ -33,11 +33,15 @@ def audit_record(path: Path = AUDIT_RECORD_PATH) -> dict[str, Any]:
 
 
 def about_pages(renderer: Renderer) -> list[Page]:
-    """The glossary page (when there is a glossary) and the statement."""
+    """The glossary page and the statement: both always, since every page's
+    footer and the navigation link to them (a content tree without a
+    glossary gets a page saying so)."""
     terms = sorted(renderer.content.glossary, key=lambda t: t.term.casefold())
-    pages = [renderer.render("glossary.md.j2", GLOSSARY_DOCS_PATH, terms=terms, not_expanded=sorted(renderer.content.not_expanded, key=str.casefold), term_anchor=term_anchor)] if terms else []
-    pages.append(renderer.render("accessibility.md.j2", STATEMENT_DOCS_PATH, audit=audit_record()))
-    return pages
+    not_expanded = sorted(renderer.content.not_expanded, key=str.casefold)
+    return [
+        renderer.render("glossary.md.j2", GLOSSARY_DOCS_PATH, terms=terms, not_expanded=not_expanded, term_anchor=term_anchor),
+        renderer.render("accessibility.md.j2", STATEMENT_DOCS_PATH, audit=audit_record()),
+    ]
 
 
 def mark_acronyms_on_pages(pages: list[Page], glossary: list[GlossaryTerm], env: Environment) -> list[Page]:

@@ -69,7 +69,11 @@ def first_uses(content_path: Path) -> dict[str, Use]:
     for path in sorted(content_path.rglob("*")):
         if path.suffix not in (".md", ".yml") or path.name == "glossary.yml" or not path.is_file():
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # load.py reports the file, with the byte's offset
+        for number, line in enumerate(text.splitlines(), start=1):
             if path.suffix == ".yml" and COMMENT.match(line):
                 continue
             for column, word in acronyms_in_line(line):
@@ -103,11 +107,13 @@ def term_anchor(term: str) -> str:
 
 
 # Parts of a Markdown page that must not get a link inside them: front
-# matter, headings, HTML tags, links (Markdown and HTML), abbr elements,
+# matter, headings, navigation (the breadcrumb trail), HTML tags, links
+# (Markdown and HTML), abbr elements,
 # code. Everything else is text where an acronym may be marked up.
 PROTECTED = re.compile(
     r"\A\s*---\n.*?\n---\n"
     r"|^#{1,6} [^\n]*$"
+    r"|<nav\b.*?</nav>"
     r"|<a\b.*?</a>"
     r"|<abbr\b.*?</abbr>"
     r"|<(?:code|pre|script|style)\b.*?</(?:code|pre|script|style)>"

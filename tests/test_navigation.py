@@ -6,6 +6,7 @@ import posixpath
 
 import yaml
 
+from generator.render import page_uri
 from tests.conftest import ROOT, Site
 
 
@@ -13,7 +14,7 @@ def nav_uris() -> set[str]:
     """The pages mkdocs.yml's nav lists, as site addresses."""
     entries = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     paths = [next(iter(entry.values())) for entry in entries]
-    return {path.removesuffix("index.md") for path in paths}
+    return {page_uri(path) for path in paths}
 
 
 def resolve(page_uri: str, href: str) -> str:
