@@ -62,7 +62,7 @@
       if (label.htmlFor === "__toc") toggleButton(label, text + ": table of contents");
       else toggleButton(label, text ? text + " (open the section)" : "Open the " + section + " section");
     });
-    document.querySelectorAll(".md-nav--primary .md-nav .md-nav__title[for^='__nav']").forEach(function (label) {
+    document.querySelectorAll(".md-nav--primary .md-nav .md-nav__title[for^='__nav'], .md-nav--primary .md-nav--secondary > .md-nav__title[for='__toc']").forEach(function (label) {
       if (label.querySelector("a")) return;
       backButton(label, label.textContent.trim() + ", back to the menu");
     });
