@@ -11,6 +11,7 @@ parsed elements are shared with the other checks of the finished build
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,34 +38,47 @@ class ParsedPage:
     ids: set[str] = field(default_factory=set)
 
 
-class _Collector(HTMLParser):
-    """Records every start tag; the HTML parser does the reading."""
+Attributes = tuple[tuple[str, str], ...]
 
-    def __init__(self, page: ParsedPage) -> None:
+
+def every_element(attributes: Attributes) -> bool:
+    return True
+
+
+class _Collector(HTMLParser):
+    """Records the start tags `keep` wants, and every id; the HTML parser does the reading."""
+
+    def __init__(self, page: ParsedPage, keep: Callable[[Attributes], bool]) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
+        self.keep = keep
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = tuple((name, value or "") for name, value in attrs)
-        self.page.elements.append(Element(tag, attributes, self.getpos()[0]))
+        if self.keep(attributes):
+            self.page.elements.append(Element(tag, attributes, self.getpos()[0]))
         for name, value in attributes:
             if name == "id" or (tag == "a" and name == "name"):
                 self.page.ids.add(value)
 
 
-def parse_site(site_path: Path) -> dict[str, ParsedPage]:
-    """Every HTML file of the build, by its path relative to the site."""
+def parse_site(site_path: Path, keep: Callable[[Attributes], bool] = every_element) -> dict[str, ParsedPage]:
+    """Every HTML file of the build, by its path relative to the site.
+
+    `keep` chooses the elements worth keeping: a large site has millions,
+    and the checks need only those with attributes they look at.
+    """
     pages: dict[str, ParsedPage] = {}
     for path in sorted(site_path.rglob("*.html")):
         uri = path.relative_to(site_path).as_posix()
-        pages[uri] = parse_page(uri, path.read_text(encoding="utf-8"))
+        pages[uri] = parse_page(uri, path.read_text(encoding="utf-8"), keep)
     return pages
 
 
-def parse_page(uri: str, html: str) -> ParsedPage:
+def parse_page(uri: str, html: str, keep: Callable[[Attributes], bool] = every_element) -> ParsedPage:
     """One page's (or fragment's) start tags and ids."""
     page = ParsedPage(uri)
-    collector = _Collector(page)
+    collector = _Collector(page, keep)
     collector.feed(html)
     collector.close()
     return page

@@ -147,8 +147,13 @@ def _locate(text: str, snippet: str, message: str, fix: str) -> Finding:
 
 def verify_build(site_path: Path, base_path: str) -> list[str]:
     """Every problem of a finished build: unsafe markup, broken links."""
-    pages = parse_site(site_path)
+    pages = parse_site(site_path, _checked)
     return check_built(pages) + check_links(site_path, pages, base_path)
+
+
+def _checked(attributes: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the checks of a finished build look at an element: an event handler or an address."""
+    return any(name.startswith("on") or name in URL_ATTRIBUTES for name, _ in attributes)
 
 
 def check_built(pages: dict[str, ParsedPage]) -> list[str]:
