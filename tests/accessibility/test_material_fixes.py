@@ -161,8 +161,7 @@ def test_phone_drawer_sections_open_and_close_from_the_keyboard(served_site: str
     opener = phone.execute_script(
         # The navigation lists section pages only, so the panel to open is
         # the table of contents (a nested section would work the same way).
-        "const b = document.querySelector('.md-nav--primary label.md-nav__link[role=button]');"
-        "b.focus(); return [b.htmlFor, b.getAttribute('aria-label'), b.tabIndex];"
+        "const b = document.querySelector('.md-nav--primary label.md-nav__link[role=button]');b.focus(); return [b.htmlFor, b.getAttribute('aria-label'), b.tabIndex];"
     )
     assert opener[1:] == ["Home: table of contents", 0]
     ActionChains(phone).send_keys(Keys.ENTER).perform()
