@@ -108,5 +108,5 @@ def test_what_changed_is_worded_against_the_previous_report(content_tree: Callab
         "June 2024",
         "March 2025",
         "Status changed from Ongoing – on track to Ongoing – delayed. Target moved from June 2024 to March 2025.",
-        "No narrative recorded; read the paper .",
+        "No narrative recorded.",
     ]
