@@ -22,9 +22,15 @@ TOOLS_STAMP := node_modules/.installed-stamp
 
 test-tools: browser $(TOOLS_STAMP)
 
+# Only what is missing: a machine whose Node.js comes from another package
+# source must not be asked to install Debian's npm over it.
 browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null && command -v npm >/dev/null || \
-	  $(SUDO) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver default-jre-headless nodejs npm'
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	[ -z "$$missing" ] || $(SUDO) sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$$missing"
 
 $(TOOLS_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
