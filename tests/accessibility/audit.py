@@ -68,6 +68,10 @@ def open_page(driver: webdriver.Chrome, url: str, css: str = "") -> None:
     driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 30));")
     if css:
         driver.execute_script("const s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s);", css)
+        # The new layout's ResizeObserver callbacks (which make overflowing
+        # table regions focusable) run in the next frames, as they do for a
+        # reader before any key press can reach them: wait for them.
+        driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 30)));")
     driver.execute_script(PROBES)
 
 
