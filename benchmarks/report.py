@@ -94,7 +94,10 @@ def render_report(results: dict[str, Any]) -> str:
         lines += [f"Saving a file until the new HTML of `{preview['page']}` was served: median {preview['median_seconds']:.2f} s, longest {preview['max_seconds']:.2f} s ({edits} s)."]
         regenerating = ", ".join(f"{s:.2f}" for s in preview.get("regenerating_seconds", []))
         engine = ", ".join(f"{s:.2f}" for s in preview.get("engine_seconds", []))
-        lines += [f"Of which regenerating the docs tree: {regenerating} s; the site engine's rebuild of the changed pages: {engine} s."]
+        lines += [f"Of which regenerating the pages about the change: {regenerating} s; the site engine's rebuild of them: {engine} s."]
+        if preview.get("rest_seconds"):
+            rest = ", ".join(f"{pages} pages in {seconds:.2f} s" for pages, seconds in zip(preview["rest_pages"], preview["rest_seconds"], strict=True))
+            lines += [f"After each, the rest of the site (every page rendered again, the changed ones rebuilt) in the background: {rest}."]
     weight = results.get("weight")
     if weight:
         lines += ["", f"### Page weight at {weight['scale']}x", "", "Compressed with gzip as a web server sends it; first load, empty cache.", "", *weight_rows(weight), ""]

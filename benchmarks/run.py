@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,50", help="archive sizes, multiples of a realistic archive (default %(default)s)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="site engine configuration (default: the project's)")
-    parser.add_argument("--compare-nav", default="", metavar="SIZES", help="also build these sizes with MkDocs' full navigation, with and without navigation.prune (e.g. 10)")
+    parser.add_argument("--compare-nav", default="", metavar="SIZES", help="also build these sizes with MkDocs' full navigation, with and without navigation.prune (e.g. 10); without it the last comparison is kept")
     parser.add_argument("--nav-rounds", type=int, default=2, help="builds of each navigation design, the least CPU time kept (default %(default)s)")
     parser.add_argument("--preview-size", type=int, default=10, help="archive size for the preview timing, 0 to skip (default %(default)s)")
     parser.add_argument("--note", default="", help="a note stored with the results, e.g. what else the machine was doing")
@@ -162,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {"machine": machine(), "note": arguments.note, "builds": [], "nav_comparison": [], "preview": None, "weight": None}
     with tempfile.TemporaryDirectory(prefix="hmics-bench-") as scratch:
         results.update(measure(arguments, Path(scratch)))
+    if not results["nav_comparison"] and arguments.output.is_file():
+        # Not measured this time (it takes a quarter of an hour): keep the last
+        # comparison, which carries the date it was measured on.
+        results["nav_comparison"] = json.loads(arguments.output.read_text(encoding="utf-8")).get("nav_comparison", [])
     arguments.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {arguments.output}")
     if arguments.output == RESULTS_PATH:

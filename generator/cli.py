@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from generator import scaffold
-from generator.pipeline import render
+from generator.pipeline import release_memory, render
 from generator.problems import Problem, Problems
 from generator.publish import Rejected, build_epoch, publish
 from generator.timings import NO_TIMINGS, Timings
@@ -156,8 +156,11 @@ def run_build(arguments: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     signal.signal(signal.SIGTERM, _interrupted)
     dates = [paper.date.value for paper in result.content.papers.values()] if result.content else []
+    pages, page_count = result.pages, len(result.pages)
+    del result  # the engine needs only the pages: the model's memory is freed for it
+    release_memory()
     try:
-        publish(result.pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build, timings)
+        publish(pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build, timings)
     except MkDocsException as error:
         print(f"{arguments.config}: the site engine stopped: {error}; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
@@ -165,7 +168,7 @@ def run_build(arguments: argparse.Namespace) -> int:
         print("\n".join(rejected.problems), file=sys.stderr)
         print(f"the built site has {_plural(len(rejected.problems), 'problem')}: failed; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
-    print(f"Built {len(result.pages)} pages into {arguments.site}/", file=sys.stderr)
+    print(f"Built {page_count} pages into {arguments.site}/", file=sys.stderr)
     if arguments.timings:
         print(timings.table(), file=sys.stderr)
     return 0

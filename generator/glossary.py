@@ -63,25 +63,31 @@ class Use:
     location: Location
 
 
-def first_uses(content_path: Path) -> dict[str, Use]:
-    """Each acronym used in the content files (not YAML comments), at its first use."""
+def acronym_uses(path: Path, text: str) -> dict[str, Use]:
+    """Each acronym one content file uses (not in YAML comments), at its first use there.
+
+    Taken from the text the loader has already read, so the check reads no
+    file twice, and the preview's cache of each file's result covers it.
+    """
     uses: dict[str, Use] = {}
-    for path in sorted(content_path.rglob("*")):
-        if path.suffix not in (".md", ".yml") or path.name == "glossary.yml" or not path.is_file():
+    for number, line in enumerate(text.splitlines(), start=1):
+        if path.suffix == ".yml" and COMMENT.match(line):
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # load.py reports the file, with the byte's offset
-        for number, line in enumerate(text.splitlines(), start=1):
-            if path.suffix == ".yml" and COMMENT.match(line):
-                continue
-            for column, word in acronyms_in_line(line):
-                uses.setdefault(singular(word), Use(word, Location(path, number, column)))
+        for column, word in acronyms_in_line(line):
+            uses.setdefault(singular(word), Use(word, Location(path, number, column)))
     return uses
 
 
-def check_glossary(content_path: Path, glossary: list[GlossaryTerm], not_acronyms: list[str], problems: Problems) -> None:
+def first_uses(per_file: list[dict[str, Use]]) -> dict[str, Use]:
+    """Each acronym at its first use in the content, files taken in the order given."""
+    uses: dict[str, Use] = {}
+    for file_uses in per_file:
+        for key, use in file_uses.items():
+            uses.setdefault(key, use)
+    return uses
+
+
+def check_glossary(uses: dict[str, Use], glossary: list[GlossaryTerm], not_acronyms: list[str], problems: Problems) -> None:
     """Warn of each acronym used in the content but not in the glossary.
 
     Only content with a glossary is checked: without content/glossary.yml
@@ -90,7 +96,7 @@ def check_glossary(content_path: Path, glossary: list[GlossaryTerm], not_acronym
     if not glossary:
         return
     defined = {term.term for term in glossary} | set(not_acronyms)
-    for key, use in sorted(first_uses(content_path).items()):
+    for key, use in sorted(uses.items()):
         if use.acronym not in defined and key not in defined:
             problems.add(
                 use.location,

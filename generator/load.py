@@ -134,8 +134,11 @@ def report_unread_files(content_path: Path, problems: Problems) -> None:
 
 def load_file(kind: Kind, path: Path, problems: Problems) -> SourceFile | None:
     text = read_text(path, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_source(kind, path, text, problems)
+
+
+def parse_source(kind: Kind, path: Path, text: str, problems: Problems) -> SourceFile | None:
+    """A file's text (as read_text gives it) parsed as its kind: YAML, or Markdown with front matter."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if kind.suffix == ".md":
         return _load_markdown(kind, path, text, problems)

@@ -9,12 +9,15 @@ templates.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Set
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 from generator.chart import status_chart
 from generator.exports import EXPORTS, export_files
 from generator.render import Page, Renderer, page_uri
-from generator.tracker import Group, recommendation_docs_path
+from generator.tracker import Group, TrackedRecommendation, recommendation_docs_path
 
 FEED_PATH = "feed.xml"
 # Stable Atom ids without a domain of our own: name-based UUIDs of site paths.
@@ -52,8 +55,27 @@ def tracker_pages(renderer: Renderer) -> list[Page]:
     return [*recommendation_pages(renderer), *list_pages(renderer), dashboard_page(renderer), *data_pages(renderer), feed(renderer)]
 
 
+def pages_about(renderer: Renderer, changed_paths: Set[Path]) -> list[Page]:
+    """The pages about what changed: papers', meetings', inspections' and
+    recommendations' own pages, as the full render makes them (the preview
+    shows these first)."""
+    recommendations = [tracked for tracked in renderer.derived.tracker.recommendations if tracked_files(tracked) & changed_paths]
+    return [*renderer.pages_about(changed_paths), *map(partial(recommendation_page, renderer), recommendations)]
+
+
+def tracked_files(tracked: TrackedRecommendation) -> set[Path]:
+    """The files a recommendation's page shows: its inspection's, its plan's and those of the papers reporting on it."""
+    papers = (entry.paper.location.path for entry in tracked.record.history)
+    plans = (planned.plan.location.path for planned in tracked.actions)
+    return {tracked.inspection.location.path, *papers, *plans}
+
+
 def recommendation_pages(renderer: Renderer) -> list[Page]:
-    return [renderer.render("recommendation.md.j2", recommendation_docs_path(tracked.inspection.identifier, tracked.number), tracked=tracked) for tracked in renderer.derived.tracker.recommendations]
+    return [recommendation_page(renderer, tracked) for tracked in renderer.derived.tracker.recommendations]
+
+
+def recommendation_page(renderer: Renderer, tracked: TrackedRecommendation) -> Page:
+    return renderer.render("recommendation.md.j2", recommendation_docs_path(tracked.inspection.identifier, tracked.number), tracked=tracked)
 
 
 def _groups(renderer: Renderer, kind: str) -> list[Group]:

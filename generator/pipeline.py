@@ -21,12 +21,12 @@ from pathlib import Path
 
 from generator.checks import Known, check_content
 from generator.derive import Derived, derive
-from generator.glossary import check_glossary
-from generator.load import discover, load_file, readable_files
+from generator.glossary import Use, acronym_uses, check_glossary, first_uses
+from generator.load import discover, parse_source, read_text, readable_files
 from generator.model import Content, Values, build_content
 from generator.pages import tracker_pages
 from generator.problems import Problems
-from generator.render import Page, Renderer
+from generator.render import Page, Renderer, shared_environment
 from generator.schema import Kind
 from generator.timings import NO_TIMINGS, Timings
 from generator.validate import validate_source
@@ -42,6 +42,7 @@ class Result:
     content: Content | None = None
     derived: Derived | None = None
     pages: list[Page] | None = None
+    changed_paths: frozenset[Path] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,25 @@ class FileResult:
     problems: Problems
     validated: Validated | None
     objects: Content | None = None
+    acronym_uses: dict[str, Use] = field(default_factory=dict)
 
 
 @dataclass
 class SourceCache:
-    """Each file's FileResult, kept while its modification time and size stay."""
+    """Each file's FileResult, kept while its modification time and size stay.
+
+    It also knows which files changed (were read again, or went) in the
+    latest run: the preview renders the pages about those first.
+    """
 
     entries: dict[Path, tuple[tuple[int, int], FileResult]] = field(default_factory=dict)
+    changed: set[Path] = field(default_factory=set)
+
+    def start_run(self, paths: set[Path]) -> None:
+        """Forget files that went (they count as changed) before a run over `paths`."""
+        self.changed = set(self.entries) - paths
+        for path in self.changed:
+            del self.entries[path]
 
     def get(self, kind: Kind, path: Path, timings: Timings) -> FileResult:
         stat = path.stat()
@@ -71,6 +84,7 @@ class SourceCache:
             return cached[1]
         result = read_and_validate(kind, path, timings)
         self.entries[path] = (key, result)
+        self.changed.add(path)
         return result
 
 
@@ -78,17 +92,19 @@ def read_and_validate(kind: Kind, path: Path, timings: Timings) -> FileResult:
     """Load one file and check it against its kind's schema."""
     problems = Problems()
     with timings.stage("load"):
-        source = load_file(kind, path, problems)
+        text = read_text(path, problems)
+        source = None if text is None else parse_source(kind, path, text, problems)
+    uses = acronym_uses(path, text) if text is not None and kind.name != "glossary" else {}
     if source is None:
-        return FileResult(problems, None)
+        return FileResult(problems, None, acronym_uses=uses)
     with timings.stage("validate"):
         values = validate_source(source, problems)
     if problems.errors:
-        return FileResult(problems, None)
+        return FileResult(problems, None, acronym_uses=uses)
     validated = (source.kind.name, source.identifier, source.path, values, source.body, source.body_line)
     with timings.stage("model"):
         objects = build_content([validated])
-    return FileResult(problems, validated, objects)
+    return FileResult(problems, validated, objects, uses)
 
 
 def merge(parts: list[Content]) -> Content:
@@ -117,22 +133,25 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
     problems = Problems()
     cache = cache or SourceCache()
     found = discover(content_path)
-    parts = []
+    cache.start_run({path for _, path in found})
+    parts, uses = [], []
     for kind, path in readable_files(content_path, found, problems):
         file_result = cache.get(kind, path, timings)
         problems.extend(file_result.problems)
+        uses.append((path, file_result.acronym_uses))
         if file_result.objects is not None:
             parts.append(file_result.objects)
     with timings.stage("model"):
         content = merge(parts)
     with timings.stage("check"):
         check_content(content, known_identifiers(found), problems)
-        check_glossary(content_path, content.glossary, [*content.not_acronyms, *content.not_expanded], problems)
+        check_glossary(first_uses([file_uses for _, file_uses in sorted(uses)]), content.glossary, [*content.not_acronyms, *content.not_expanded], problems)
+    changed = frozenset(cache.changed)
     if problems.errors:
-        return Result(problems, content)
+        return Result(problems, content, changed_paths=changed)
     with timings.stage("derive"):
         derived = derive(content)
-    return Result(problems, content, derived)
+    return Result(problems, content, derived, changed_paths=changed)
 
 
 def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None) -> Result:
@@ -142,9 +161,21 @@ def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache
         if result.content is None or result.derived is None:
             return result
         with timings.stage("render"):
-            renderer = Renderer(result.content, result.derived)
-            result.pages = renderer.pages() + tracker_pages(renderer)
+            result.pages = every_page(Renderer(result.content, result.derived))
     return result
+
+
+def every_page(renderer: Renderer) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    return renderer.pages() + tracker_pages(renderer)
+
+
+def release_memory() -> None:
+    """Free what the pipeline keeps for reuse within a process (compiled
+    templates, each Markdown text converted) and the cycles left while the
+    collector was paused: a one-off build hands that memory to the engine."""
+    shared_environment.cache_clear()
+    gc.collect()
 
 
 @contextmanager

@@ -41,8 +41,9 @@ class Rejected(Exception):
         self.problems = problems
 
 
-def write_docs(pages: list[Page], docs_path: Path) -> int:
-    """Write pages that changed, remove pages that went; return files written.
+def write_docs(pages: list[Page], docs_path: Path, complete: bool = True) -> int:
+    """Write pages that changed and, if `pages` is the complete site, remove
+    pages that went; return files written.
 
     Unchanged files keep their modification time, so the engine's own
     change detection (mkdocs serve) skips them.
@@ -58,6 +59,8 @@ def write_docs(pages: list[Page], docs_path: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
+    if not complete:
+        return written
     for existing in sorted(docs_path.rglob("*.md")):
         if existing.relative_to(docs_path).as_posix() not in wanted:
             existing.unlink()
@@ -96,12 +99,17 @@ def build_epoch(dates: list[dt.date]) -> int:
 
 
 def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Path, epoch: int, verify: Callable[[Path, str], list[str]], timings: Timings = NO_TIMINGS) -> None:
-    """Write the docs, build, verify and swap in the site, holding the locks."""
+    """Write the docs, build, verify and swap in the site, holding the locks.
+
+    `pages` is emptied once written: at scale their text is hundreds of
+    megabytes the engine can use instead.
+    """
     site_path = Path(os.path.abspath(site_path))
     builds = builds_path(site_path)
     with locked(builds / ".lock"), locked(docs_lock(docs_path)):
         with timings.stage("write docs"):
             write_docs(pages, docs_path)
+            pages.clear()
         staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
         try:

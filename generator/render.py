@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,9 @@ from markupsafe import Markup, escape
 
 from generator.about_pages import about_pages, mark_acronyms_on_pages
 from generator.checks import DIRECTIVE
-from generator.derive import Derived, status_table_as_at
+from generator.derive import Derived, InspectionRecord, status_table_as_at
 from generator.markdown_html import MarkdownToHtml
-from generator.model import Content, Paper
+from generator.model import Content, Meeting, Paper
 from generator.remembered import Remembered
 from generator.status import NOT_STATED, STATUS_LABELS
 from generator.tracker import recommendation_uri
@@ -161,12 +161,14 @@ def make_environment() -> Environment:
 class Renderer:
     """Renders every page of the site from the model and derived figures."""
 
-    def __init__(self, content: Content, derived: Derived) -> None:
+    def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None) -> None:
         self.content = content
         self.derived = derived
         self.env = shared_environment()
+        self.before_each_page = before_each_page  # the preview stops a render a newer change makes stale
 
     def render(self, template: str, docs_path: str, **values: Any) -> Page:
+        self.before_each_page()
         context = {
             "content": self.content,
             "derived": self.derived,
@@ -176,23 +178,46 @@ class Renderer:
         return Page(docs_path, self.env.get_template(template).render(context))
 
     def pages(self) -> list[Page]:
-        content = self.content
         pages = [
             self.render("home.md.j2", "index.md"),
             self.render("papers.md.j2", "papers/index.md"),
             self.render("meetings.md.j2", "meetings/index.md"),
             self.render("inspections.md.j2", "inspections/index.md"),
+            *map(self.paper_page, self.derived.papers_by_date),
+            *map(self.meeting_page, sorted(self.content.meetings.values(), key=lambda m: m.date.value)),
+            *map(self.inspection_page, self.derived.inspections),
+            *about_pages(self),
         ]
-        for paper in self.derived.papers_by_date:
-            body = self.expand_directives(paper)
-            pages.append(self.render("paper.md.j2", f"papers/{paper.identifier}.md", paper=paper, body=body))
-        for meeting in sorted(content.meetings.values(), key=lambda m: m.date.value):
-            pages.append(self.render("meeting.md.j2", f"meetings/{meeting.identifier}.md", meeting=meeting))
-        for record in self.derived.inspections:
-            docs_path = f"inspections/{record.inspection.identifier}/index.md"
-            pages.append(self.render("inspection.md.j2", docs_path, record=record))
-        pages.extend(about_pages(self))
         return mark_acronyms_on_pages(pages, self.content.glossary, self.env)
+
+    def pages_about(self, changed_paths: Set[Path]) -> list[Page]:
+        """The papers', meetings' and inspections' own pages whose files are
+        among changed_paths, exactly as pages() renders them (the preview
+        shows these first; see serve.py)."""
+        pages = [
+            *(self.paper_page(paper) for paper in self.derived.papers_by_date if self.paper_files(paper) & changed_paths),
+            *(self.meeting_page(meeting) for meeting in self.content.meetings.values() if meeting.location.path in changed_paths),
+            *(self.inspection_page(record) for record in self.derived.inspections if self.inspection_files(record) & changed_paths),
+        ]
+        return mark_acronyms_on_pages(pages, self.content.glossary, self.env)
+
+    def paper_files(self, paper: Paper) -> set[Path]:
+        """The files a paper's page shows: the paper's and those of the plans it appends."""
+        plans = (self.content.plans.get(appendix.plan_id or "") for appendix in paper.appendices)
+        return {paper.location.path, *(plan.location.path for plan in plans if plan)}
+
+    def inspection_files(self, record: InspectionRecord) -> set[Path]:
+        """The files an inspection's page (and its recommendations' pages) show first of all."""
+        return {record.inspection.location.path, *(plan.location.path for plan in record.plans)}
+
+    def paper_page(self, paper: Paper) -> Page:
+        return self.render("paper.md.j2", f"papers/{paper.identifier}.md", paper=paper, body=self.expand_directives(paper))
+
+    def meeting_page(self, meeting: Meeting) -> Page:
+        return self.render("meeting.md.j2", f"meetings/{meeting.identifier}.md", meeting=meeting)
+
+    def inspection_page(self, record: InspectionRecord) -> Page:
+        return self.render("inspection.md.j2", f"inspections/{record.inspection.identifier}/index.md", record=record)
 
     def expand_directives(self, paper: Paper) -> Markup:
         """The body with each [[directive]] line replaced by its block."""

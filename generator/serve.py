@@ -1,12 +1,21 @@
-"""Live preview: regenerate what changed, rebuild only those pages, reload.
+"""Live preview: show the page about a change within a second, then the rest.
 
 MkDocs' own live-reload server watches content/ and the configuration
-(scanning it every 0.05 s). On a change the builder re-runs the pipeline, where
-files whose modification time and size are unchanged are not read again
-(pipeline.SourceCache) and each distinct Markdown text was converted once
-(render.MarkdownToHtml); writes only the docs files whose text changed
-(publish.write_docs); and has MkDocs rebuild only those pages (its "dirty"
-build). That is correct here because the site navigation lists section
+(scanning it every 0.05 s). On a change the preview re-runs the checks,
+where files whose modification time and size are unchanged are not read
+again (pipeline.SourceCache), and then rebuilds in two steps:
+
+1. The pages about the changed files (a paper's page, an inspection's and
+   its recommendations' pages, ...; pages.pages_about) are rendered, written
+   and rebuilt by MkDocs (its "dirty" build, of those pages only), and the
+   browsers reload: the page being edited is up to date.
+2. In the background, every page is rendered again and the docs files
+   whose text changed are written and rebuilt (lists, indexes, the
+   dashboard, pages that mention the change). Requests wait while MkDocs
+   writes them, so a half-written page is never served; a newer save
+   stops this step and starts again from step 1.
+
+Dirty builds are correct here because the site navigation lists section
 index pages only, under fixed titles (mkdocs.yml), so no page's HTML
 depends on another page's text. When the content has problems they are
 printed and the last good preview stays up.
@@ -21,13 +30,19 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.livereload import LiveReloadServer
+
 from generator.cli import report
-from generator.pipeline import SourceCache, render
+from generator.pages import pages_about
+from generator.pipeline import Result, SourceCache, check, collector_paused, every_page, render
 from generator.publish import docs_lock, locked, write_docs
+from generator.render import Page, Renderer
 
 POLL_SECONDS = 0.05  # how often content/ is scanned for changes
 QUIET_SECONDS = 0.05  # how long no further change must come before rebuilding
@@ -41,6 +56,22 @@ class QuietDirtyBuilds(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+class Superseded(Exception):
+    """A newer change came while the rest of a rebuild was rendering."""
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server; requests wait while the rest of a rebuild is written."""
+
+    def __init__(self, site_complete: threading.Event, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.site_complete = site_complete
+
+    def serve_request(self, environ: Any, start_response: Any) -> Iterable[bytes]:
+        self.site_complete.wait()
+        return super().serve_request(environ, start_response)
+
+
 class Preview:
     """What the preview keeps between rebuilds: parsed files and the site built."""
 
@@ -51,51 +82,111 @@ class Preview:
         self.cache = SourceCache()
         self.search_index: bytes | None = None
         self.theme_environment: tuple[int, Any] | None = None
+        self.site_complete = threading.Event()  # cleared while MkDocs writes the rest of a rebuild
+        self.site_complete.set()
+        self.newer_change = threading.Event()
+        self.rest: threading.Thread | None = None
 
     def regenerate(self) -> int | None:
         """Re-run the pipeline; write the docs files that changed; how many, or None on problems."""
-        arguments = self.arguments
-        result = render(arguments.content, cache=self.cache)
-        report(result.problems, arguments.strict)
-        if result.problems.fails(arguments.strict) or result.pages is None:
-            print("The preview shows the last good version until these are fixed.", file=sys.stderr)
+        result = render(self.arguments.content, cache=self.cache)
+        if not self.usable(result) or result.pages is None:
             return None
-        with locked(docs_lock(arguments.docs)):
-            return write_docs(result.pages, arguments.docs)
+        return self.write(result.pages, complete=True)
+
+    def usable(self, result: Result) -> bool:
+        """Report the content's problems; whether the pipeline may go on."""
+        report(result.problems, self.arguments.strict)
+        if result.problems.fails(self.arguments.strict) or result.derived is None:
+            print("The preview shows the last good version until these are fixed.", file=sys.stderr)
+            return False
+        return True
+
+    def write(self, pages: list[Page], complete: bool) -> int:
+        with locked(docs_lock(self.arguments.docs)):
+            return write_docs(pages, self.arguments.docs, complete)
 
     def build(self) -> None:
         """The server's builder: every page the first time and after a change
-        to mkdocs.yml, otherwise only the pages whose docs file changed."""
+        to mkdocs.yml; otherwise the pages about the change, then the rest."""
+        self.stop_rest()
         start = time.perf_counter()
-        written = self.regenerate() if self.theme_environment is not None else 0
-        if written is None:
+        if self.theme_environment is None or self.configuration_changed():
+            written = self.regenerate() if self.theme_environment is not None else 0
+            if written is not None:
+                self.engine(start, f"{written} page(s) changed", everything=True)
             return
+        with collector_paused():
+            result = check(self.arguments.content, cache=self.cache)
+        if not self.usable(result):
+            return
+        assert result.content is not None and result.derived is not None
+        renderer = Renderer(result.content, result.derived, self.stop_if_newer_change)
+        with collector_paused():
+            first = pages_about(renderer, result.changed_paths)
+        if not first:
+            self.build_rest(renderer, start, in_background=False)
+            return
+        written = self.write(first, complete=False)
+        self.engine(start, f"{written} page(s) changed", everything=False)
+        self.rest = threading.Thread(target=self.build_rest, args=(renderer, time.perf_counter()), name="preview-rest", daemon=True)
+        self.rest.start()
+
+    def build_rest(self, renderer: Renderer, start: float, in_background: bool = True) -> None:
+        """Every page again; write and rebuild those that changed."""
+        try:
+            with collector_paused():
+                pages = every_page(renderer)
+        except Superseded:
+            return
+        written = self.write(pages, complete=True)
+        label = "Rest of the site updated" if in_background else "Preview updated"
+        if written or not in_background:
+            self.site_complete.clear()
+            try:
+                self.engine(start, f"{written} page(s) changed", everything=False, label=label)
+            finally:
+                self.site_complete.set()
+
+    def stop_rest(self) -> None:
+        """Stop the background rest of the last rebuild (a newer change makes it stale)."""
+        if self.rest is not None:
+            self.newer_change.set()
+            self.rest.join()
+            self.rest = None
+        self.newer_change.clear()
+
+    def stop_if_newer_change(self) -> None:
+        if self.newer_change.is_set():
+            raise Superseded
+
+    def engine(self, start: float, changed: str, everything: bool, label: str = "Preview updated") -> None:
+        """Have MkDocs build every page, or only those whose docs file changed."""
         regenerated = time.perf_counter()
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         config = load_config(str(self.arguments.config), docs_dir=str(self.arguments.docs.resolve()), site_dir=str(self.site_path))
         config.site_url = self.serve_url
-        everything = self.reuse_theme_environment(config)
+        self.reuse_theme_environment(config)
         build(config, serve_url=self.serve_url, dirty=not everything)
         self.keep_search_index(everything)
         gc.freeze()  # what is built stays for the session: spare the collector from walking it again
         engine = time.perf_counter() - regenerated
-        print(f"Preview updated: {written} page(s) changed; {regenerated - start:.2f} s regenerating, {engine:.2f} s in the site engine.", file=sys.stderr)
+        print(f"{label}: {changed}; {regenerated - start:.2f} s regenerating, {engine:.2f} s in the site engine.", file=sys.stderr)
 
-    def reuse_theme_environment(self, config: Any) -> bool:
+    def configuration_changed(self) -> bool:
+        return self.theme_environment is not None and self.theme_environment[0] != self.arguments.config.stat().st_mtime_ns
+
+    def reuse_theme_environment(self, config: Any) -> None:
         """Keep the theme's templates compiled between rebuilds (MkDocs compiles
-        them on every build); start afresh, and say so, when the configuration
-        is new or changed."""
+        them on every build); start afresh when the configuration is new or changed."""
         key = self.arguments.config.stat().st_mtime_ns
-        fresh = self.theme_environment is None or self.theme_environment[0] != key
-        if fresh:
+        if self.theme_environment is None or self.theme_environment[0] != key:
             self.theme_environment = (key, config.theme.get_env())
             remember_template_lists(self.theme_environment[1])
-        assert self.theme_environment is not None
         environment = self.theme_environment[1]
         config.theme.get_env = lambda: environment
-        return fresh
 
     def keep_search_index(self, complete: bool) -> None:
         """A dirty build indexes only the pages it rebuilt: keep the last complete index."""
@@ -125,8 +216,6 @@ def remember_template_lists(environment: Any) -> None:
 
 
 def serve(arguments: argparse.Namespace) -> int:
-    from mkdocs.livereload import LiveReloadServer
-
     host, _, port = arguments.dev_addr.rpartition(":")
     site_path = Path(tempfile.mkdtemp(prefix="mkdocs_"))
     preview = Preview(arguments, site_path, f"http://{host}:{port}/")
@@ -136,7 +225,7 @@ def serve(arguments: argparse.Namespace) -> int:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
         logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyBuilds())
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-        server = LiveReloadServer(builder=preview.build, host=host, port=int(port), root=str(site_path), polling_interval=POLL_SECONDS)
+        server = PreviewServer(preview.site_complete, builder=preview.build, host=host, port=int(port), root=str(site_path), polling_interval=POLL_SECONDS)
         server.build_delay = QUIET_SECONDS
         preview.build()
         server.watch(str(arguments.content))

@@ -7,23 +7,18 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.render import page_uri
-from tests.conftest import MINIMAL_TREE, ROOT
-from tests.test_serve import PAPER, fetch, free_port, wait_for
+from tests.conftest import MINIMAL_TREE
+from tests.test_serve import PAPER, fetch, running_preview, wait_for
 
 
 def test_a_new_title_reaches_every_page_that_shows_it(content_tree: Callable[..., Path]) -> None:
     content = content_tree()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "generator", "serve", "--content", "content", "--docs", "docs", "--config", str(ROOT / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=content.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
+    with running_preview(content) as preview:
+        base = preview.base_url
         assert wait_for(base + "papers/", "Sample Progress Summary", 60) is not None
         every_page = [page_uri(path.relative_to(content.parent / "docs").as_posix()) for path in (content.parent / "docs").rglob("*.md")]
         showing = [uri for uri in every_page if "Sample Progress Summary" in (fetch(base + uri) or "")]
@@ -37,9 +32,7 @@ def test_a_new_title_reaches_every_page_that_shows_it(content_tree: Callable[...
         assert index_before is not None and index_after is not None
         locations = {doc["location"].split("#")[0] for doc in json.loads(index_after)["docs"]}
         assert locations == {doc["location"].split("#")[0] for doc in json.loads(index_before)["docs"]}
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=30)
-    changed = int(re.findall(r"Preview updated: (\d+) page\(s\) changed", output)[-1])
-    assert len(showing) <= changed < len(every_page)
-    assert "Traceback" not in output
+    about_the_change, rest = (int(count) for count in re.findall(r"(?:Preview updated|Rest of the site updated): (\d+) page\(s\) changed", preview.output)[-2:])
+    assert about_the_change == 2  # the paper's page and the page of the recommendation it reports on
+    assert len(showing) <= about_the_change + rest < len(every_page)
+    assert "Traceback" not in preview.output

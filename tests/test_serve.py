@@ -7,7 +7,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import MINIMAL_TREE, ROOT
@@ -40,13 +42,32 @@ def wait_for(url: str, text: str, seconds: float) -> float | None:
     return None
 
 
-def test_serve_regenerates_on_content_change(content_tree: Callable[..., Path]) -> None:
-    content = content_tree()
+@dataclass
+class RunningPreview:
+    """`python -m generator serve` on a content tree: its address, and its output once stopped."""
+
+    base_url: str
+    output: str = ""
+
+
+@contextmanager
+def running_preview(content: Path) -> Iterator[RunningPreview]:
+    """Run the preview on a free loopback port until the block ends."""
     port = free_port()
     command = [sys.executable, "-m", "generator", "serve", "--content", "content", "--docs", "docs", "--config", str(ROOT / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=content.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/papers/2024-09-18-sample-paper/"
+    running = RunningPreview(f"http://127.0.0.1:{port}/")
     try:
+        yield running
+    finally:
+        server.terminate()
+        running.output, _ = server.communicate(timeout=30)
+
+
+def test_serve_regenerates_on_content_change(content_tree: Callable[..., Path]) -> None:
+    content = content_tree()
+    with running_preview(content) as preview:
+        url = preview.base_url + "papers/2024-09-18-sample-paper/"
         assert wait_for(url, "The purpose of this paper is to test.", 60) is not None
         changed = MINIMAL_TREE[PAPER].replace("The purpose of this paper is to test.", "The purpose of this paper is to preview.")
         (content / PAPER).write_text(changed, encoding="utf-8")
@@ -56,8 +77,5 @@ def test_serve_regenerates_on_content_change(content_tree: Callable[..., Path]) 
         time.sleep(1.5)
         page = fetch(url)
         assert page is not None and "The purpose of this paper is to preview." in page
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=30)
-    assert '"cover_sheet.date" is not a date' in output
-    assert "Traceback" not in output
+    assert '"cover_sheet.date" is not a date' in preview.output
+    assert "Traceback" not in preview.output
