@@ -201,3 +201,26 @@ def test_only_texts_without_markup_skip_the_untrusted_content_check() -> None:
     assert all(markdown_findings(text) for text in HOSTILE[:2])
     plain = [text for text in bundled_texts() if plain_paragraphs(text) is not None]
     assert plain and not any(markdown_findings(text) for text in plain)
+
+
+def test_the_pages_about_a_change_are_the_full_renders_pages_about_its_files() -> None:
+    """The preview's first step renders each page exactly as the full render does."""
+    from generator.pages import pages_about
+    from generator.pipeline import every_page
+    from generator.render import Renderer
+
+    result = check(CONTENT)
+    assert result.content is not None and result.derived is not None
+    renderer = Renderer(result.content, result.derived)
+    everything = {page.docs_path: page.text for page in every_page(renderer)}
+    plan = next(iter(result.content.plans.values()))
+    plan_papers = {f"papers/{paper.identifier}.md" for paper in result.content.papers.values() if any(a.plan_id == plan.identifier for a in paper.appendices)}
+    about_plan = {page.docs_path: page.text for page in pages_about(renderer, {plan.location.path})}
+    assert plan_papers and plan_papers <= set(about_plan)
+    assert f"inspections/{plan.inspection_id}/index.md" in about_plan
+    assert any(path.startswith(f"inspections/{plan.inspection_id}/recommendation-") for path in about_plan)
+    assert not any(path.startswith(("recommendations/", "dashboard/", "data/")) or path == "index.md" for path in about_plan)
+    about_all = {page.docs_path: page.text for page in pages_about(renderer, set(result.changed_paths))}
+    assert about_plan.items() <= about_all.items() <= everything.items()
+    own_pages = [path for path in everything if path.startswith(("papers/", "meetings/", "inspections/")) and path not in ("papers/index.md", "meetings/index.md", "inspections/index.md")]
+    assert sorted(about_all) == sorted(own_pages)
