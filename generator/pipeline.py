@@ -23,6 +23,7 @@ from generator.checks import Known, check_content
 from generator.derive import Derived, derive
 from generator.glossary import Use, acronym_uses, check_glossary, first_uses
 from generator.load import discover, parse_source, read_text, readable_files
+from generator.markdown_html import convert
 from generator.model import Content, Values, build_content
 from generator.pages import tracker_pages
 from generator.problems import Problems
@@ -175,6 +176,7 @@ def release_memory() -> None:
     templates, each Markdown text converted) and the cycles left while the
     collector was paused: a one-off build hands that memory to the engine."""
     shared_environment.cache_clear()
+    convert.cache_clear()
     gc.collect()
 
 

@@ -25,14 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import markdown
 import nh3
 
 from generator.linkcheck import ParsedPage, check_links, parse_page, parse_site
-from generator.markdown_html import plain_paragraphs
+from generator.markdown_html import convert, plain_paragraphs
 
-# The engine's Markdown extensions (mkdocs.yml), so the check sees what it sees.
-ENGINE_EXTENSIONS = ("toc", "attr_list", "sane_lists")
 ALLOWED_TAGS = frozenset(
     {"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6"},
 )
@@ -78,21 +75,12 @@ def _markdown_findings(text: str) -> tuple[Finding, ...]:
     """
     if plain_paragraphs(text) is not None:
         return ()
-    converter = _converter()
-    html = converter.reset().convert(text)
-    findings = [_locate(text, str(raw).strip(), f"raw HTML {_first_tag(str(raw))} is not allowed", RAW_HTML_FIX) for raw in converter.htmlStash.rawHtmlBlocks if not ENTITY.match(str(raw).strip())]
-    for element in parse_page("", html).elements:
+    conversion = convert(text)
+    findings = [_locate(text, raw.strip(), f"raw HTML {_first_tag(raw)} is not allowed", RAW_HTML_FIX) for raw in conversion.raw_html if not ENTITY.match(raw.strip())]
+    for element in parse_page("", conversion.html_without_raw).elements:
         for name, value in element.attributes:
             findings.extend(_attribute_findings(text, element.tag, name, value))
     return tuple(findings)
-
-
-@functools.cache
-def _converter() -> markdown.Markdown:
-    """One converter for every field (reset before each): building one per field is slow."""
-    converter = markdown.Markdown(extensions=list(ENGINE_EXTENSIONS), output_format="html")
-    converter.postprocessors.deregister("raw_html")  # raw HTML stays out of the output, in the stash
-    return converter
 
 
 def first_per_line(findings: list[Finding]) -> list[Finding]:

@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from generator import fastyaml
 from generator.load import discover, load_file, plain_yaml
-from generator.markdown_html import MarkdownToHtml, plain_paragraphs
+from generator.markdown_html import ENGINE_EXTENSIONS, MarkdownToHtml, plain_paragraphs
 from generator.pipeline import SourceCache, check, render
 from generator.problems import Problems
 from generator.publish import write_docs
@@ -166,7 +166,7 @@ EDGE_CASES = ["a\n\nb", "a & b", "1. x", "x  ", "- a", "#a", "a\nb", "  a", "a <
 
 
 def test_markdown_in_cells_is_exactly_python_markdown_s() -> None:
-    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    converter = markdown.Markdown(extensions=list(ENGINE_EXTENSIONS), output_format="html")
     to_html = MarkdownToHtml()
     texts = bundled_texts() + EDGE_CASES
     assert sum(plain_paragraphs(text) is not None for text in texts) > 50
