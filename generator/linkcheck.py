@@ -184,14 +184,25 @@ def _add_standard_reading(page: ParsedPage, html: str, keep: Callable[[Attribute
     collector = _Collector(standard, keep)
     collector.feed(html)
     collector.close()
-    page.elements = standard.elements + [element for element in page.elements if not _seen_in(element, standard.elements)]
+    seen = _Readings(standard.elements)
+    page.elements = standard.elements + [element for element in page.elements if not seen.has(element)]
     page.ids |= standard.ids
 
 
-def _seen_in(element: Element, elements: list[Element]) -> bool:
-    """Whether the standard reading has this start tag, with these attributes or more (libxml2 drops repeated ones)."""
-    attributes = set(element.attributes)
-    return any(other.tag == element.tag and attributes <= set(other.attributes) for other in elements)
+class _Readings:
+    """The standard library's elements, to find libxml2's among them: most are the same, a few lack a repeated attribute."""
+
+    def __init__(self, elements: list[Element]) -> None:
+        self.exact = {(element.tag, element.attributes) for element in elements}
+        self.by_tag: dict[str, list[set[tuple[str, str]]]] = {}
+        for element in elements:
+            self.by_tag.setdefault(element.tag, []).append(set(element.attributes))
+
+    def has(self, element: Element) -> bool:
+        if (element.tag, element.attributes) in self.exact:
+            return True
+        attributes = set(element.attributes)
+        return any(attributes <= other for other in self.by_tag.get(element.tag, []))
 
 
 def check_links(site_path: Path, pages: dict[str, ParsedPage], base_path: str = "/") -> list[str]:
