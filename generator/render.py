@@ -113,8 +113,13 @@ def _link(context: Context, target_uri: str) -> str:
     return relative_link(str(context["page_uri"]), target_uri)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_link(here: str, target_uri: str) -> str:
-    """The relative address of a site address, from the page at `here`."""
+    """The relative address of a site address, from the page at `here`.
+
+    Kept: the preview renders every page again after each save and asks
+    for the same links (about 15 a page) each time.
+    """
     relative = posixpath.relpath(target_uri or ".", here or ".")
     if relative == ".":
         return "./"
