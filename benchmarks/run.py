@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,50", help="archive sizes, multiples of a realistic archive (default %(default)s)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="site engine configuration (default: the project's)")
-    parser.add_argument("--compare-nav", default="", metavar="SIZES", help="also build these sizes with the full navigation, with and without navigation.prune (e.g. 10); else the last comparison is kept")
+    parser.add_argument("--compare-nav", default="", metavar="SIZES", help="also build these sizes with the full navigation, with and without navigation.prune; else the last comparison is kept")
     parser.add_argument("--nav-rounds", type=int, default=2, help="builds of each navigation design, the least CPU time kept (default %(default)s)")
     parser.add_argument("--preview-size", type=int, default=10, help="archive size for the preview timing, 0 to skip (default %(default)s)")
     parser.add_argument("--note", default="", help="a note stored with the results, e.g. what else the machine was doing")
