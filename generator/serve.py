@@ -133,7 +133,7 @@ class Preview:
             return
         written = self.write(first, complete=False)
         self.engine(start, written, everything=False)
-        self.rest = threading.Thread(target=self.build_rest, args=(renderer, time.perf_counter()), name="preview-rest", daemon=True)
+        self.rest = threading.Thread(target=self.build_rest_reporting_errors, args=(renderer, time.perf_counter()), name="preview-rest", daemon=True)
         self.rest.start()
 
     def build_rest(self, renderer: Renderer, start: float, in_background: bool = True) -> None:
@@ -153,6 +153,14 @@ class Preview:
             self.engine(start, written, everything=False, label=label)
         finally:
             self.site_complete.set()
+
+    def build_rest_reporting_errors(self, renderer: Renderer, start: float) -> None:
+        """build_rest in the background thread: an error is reported as the build command reports it, not as a traceback."""
+        try:
+            self.build_rest(renderer, start)
+        except Exception as error:
+            print(f"internal error in the generator, not in your content: {type(error).__name__}: {error}", file=sys.stderr)
+            print("The rest of the site was not updated; save again to retry, and please report it.", file=sys.stderr)
 
     def stop_rest(self) -> None:
         """Stop the background rest of the last rebuild (a newer change makes it stale)."""

@@ -8,6 +8,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -74,3 +75,21 @@ def test_the_rest_of_a_rebuild_stops_when_a_newer_change_comes(content_tree: Cal
     preview.newer_change.set()
     preview.build_rest(Renderer(result.content, result.derived, preview.stop_if_newer_change), 0.0)
     assert {path: path.read_bytes() for path in (content.parent / "docs").rglob("*.md")} == docs_before
+
+
+def test_an_error_in_the_background_rest_is_reported_without_a_traceback(content_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    content = content_tree()
+    preview = preview_of(content)
+    result = check(content, cache=preview.cache)
+    assert result.content is not None and result.derived is not None
+    capsys.readouterr()
+
+    def broken(renderer: Renderer) -> list[object]:
+        raise RuntimeError("a template went wrong")
+
+    monkeypatch.setattr("generator.serve.every_page", broken)
+    preview.build_rest_reporting_errors(Renderer(result.content, result.derived), 0.0)
+    assert capsys.readouterr().err == (
+        "internal error in the generator, not in your content: RuntimeError: a template went wrong\nThe rest of the site was not updated; save again to retry, and please report it.\n"
+    )
+    assert preview.site_complete.is_set()
