@@ -124,6 +124,8 @@ class Preview:
             result = check(self.arguments.content, cache=self.cache)
         if not self.usable(result):
             return
+        if not result.changed_paths:
+            return  # a second event for a save already shown (one save can be two writes)
         assert result.content is not None and result.derived is not None
         renderer = Renderer(result.content, result.derived, self.stop_if_newer_change)
         with collector_paused():

@@ -93,3 +93,14 @@ def test_an_error_in_the_background_rest_is_reported_without_a_traceback(content
         "internal error in the generator, not in your content: RuntimeError: a template went wrong\nThe rest of the site was not updated; save again to retry, and please report it.\n"
     )
     assert preview.site_complete.is_set()
+
+
+def test_a_rebuild_with_no_file_changed_does_nothing(content_tree: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """One save can reach the server as two events; the second finds nothing new to show."""
+    preview = preview_of(content_tree())
+    docs = {path: path.stat().st_mtime_ns for path in (preview.arguments.docs).rglob("*.md")}
+    capsys.readouterr()
+    preview.build()
+    assert preview.rest is None
+    assert "Preview updated" not in capsys.readouterr().err
+    assert {path: path.stat().st_mtime_ns for path in (preview.arguments.docs).rglob("*.md")} == docs
