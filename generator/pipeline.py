@@ -146,7 +146,7 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
         content = merge(parts)
     with timings.stage("check"):
         check_content(content, known_identifiers(found), problems)
-        check_glossary(first_uses([file_uses for _, file_uses in sorted(uses)]), content.glossary, [*content.not_acronyms, *content.not_expanded], problems)
+        check_glossary(first_uses([file_uses for _, file_uses in sorted(uses, key=lambda use: use[0])]), content.glossary, [*content.not_acronyms, *content.not_expanded], problems)
     changed = frozenset(cache.changed)
     if problems.errors:
         return Result(problems, content, changed_paths=changed)
