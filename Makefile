@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup test-tools browser site test audit validate serve lint clean bench
+.PHONY: setup test-tools browser pdf-libraries site test audit validate serve lint clean bench
 
 setup: $(STAMP)
 
@@ -36,16 +36,27 @@ $(TOOLS_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(TOOLS_STAMP)
 
-site: setup
+# What WeasyPrint needs to print the papers' PDFs: Pango (it loads the
+# libraries at run time) and the font the print stylesheet names. Only
+# what is missing is installed, as for the browser.
+pdf-libraries:
+	@missing=""; \
+	libraries="$$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null)"; \
+	echo "$$libraries" | grep -q "libpango-1.0.so.0" || missing="$$missing libpango-1.0-0"; \
+	echo "$$libraries" | grep -q "libpangoft2-1.0.so.0" || missing="$$missing libpangoft2-1.0-0"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -z "$$missing" ] || $(SUDO) sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$$missing"
+
+site: setup pdf-libraries
 	$(PY) -m generator build
 
 validate: setup
 	$(PY) -m generator validate
 
-serve: setup
+serve: setup pdf-libraries
 	$(PY) -m generator serve
 
-test: setup test-tools
+test: setup test-tools pdf-libraries
 	$(PY) -m pytest
 
 # Run the accessibility suite and, if every page passes, rewrite
@@ -65,4 +76,4 @@ lint: setup
 	$(PY) -m mypy
 
 clean:
-	rm -rf site build .site.*
+	rm -rf site build .site.* .cache

@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     _site_options(build)
     build.add_argument("--timings", action="store_true", help="print the seconds spent in each stage to stderr")
+    build.add_argument("--pdf-cache", type=Path, default=Path(".cache/pdf"), help="where the papers' PDFs are kept between builds (default %(default)s)")
     build.set_defaults(run=run_build)
     serve = commands.add_parser("serve", help="preview the site, rebuilding on every change in content/")
     _common(serve)
@@ -145,7 +146,7 @@ def run_build(arguments: argparse.Namespace) -> int:
     if _no_content(arguments.content):
         return 1
     timings = Timings() if arguments.timings else NO_TIMINGS
-    result = render(arguments.content, timings)
+    result = render(arguments.content, timings, pdf_cache=arguments.pdf_cache)
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict) or result.pages is None:
         print(f"{arguments.site}/ was left as it was.", file=sys.stderr)
@@ -157,10 +158,11 @@ def run_build(arguments: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _interrupted)
     dates = [paper.date.value for paper in result.content.papers.values()] if result.content else []
     pages, page_count = result.pages, len(result.pages)
+    files = [(document.uri, document.path) for document in result.documents.values()]
     del result  # the engine needs only the pages: the model's memory is freed for it
     release_memory()
     try:
-        publish(pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build, timings)
+        publish(pages, arguments.config, arguments.docs, arguments.site, build_epoch(dates), verify_build, timings, files)
     except MkDocsException as error:
         print(f"{arguments.config}: the site engine stopped: {error}; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
@@ -168,7 +170,7 @@ def run_build(arguments: argparse.Namespace) -> int:
         print("\n".join(rejected.problems), file=sys.stderr)
         print(f"the built site has {_plural(len(rejected.problems), 'problem')}: failed; {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
-    print(f"Built {page_count} pages into {arguments.site}/", file=sys.stderr)
+    print(f"Built {page_count} pages and {_plural(len(files), 'PDF')} into {arguments.site}/", file=sys.stderr)
     if arguments.timings:
         print(timings.table(), file=sys.stderr)
     return 0

@@ -26,6 +26,7 @@ from generator.load import discover, parse_source, read_text, readable_files
 from generator.markdown_html import convert
 from generator.model import Content, Values, build_content
 from generator.pages import tracker_pages
+from generator.pdf import FullDocument, full_documents
 from generator.problems import Problems
 from generator.render import Page, Renderer, shared_environment
 from generator.schema import Kind
@@ -44,6 +45,7 @@ class Result:
     derived: Derived | None = None
     pages: list[Page] | None = None
     changed_paths: frozenset[Path] = frozenset()
+    documents: dict[str, FullDocument] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -155,14 +157,19 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
     return Result(problems, content, derived, changed_paths=changed)
 
 
-def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None) -> Result:
-    """The whole pipeline up to Markdown pages."""
+def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None, pdf_cache: Path | None = None) -> Result:
+    """The whole pipeline up to Markdown pages, and each paper's PDF if
+    given where to keep them (the build; the preview does not wait for PDFs)."""
     with collector_paused():
         result = check(content_path, timings, cache)
         if result.content is None or result.derived is None:
             return result
+        renderer = Renderer(result.content, result.derived)
+        if pdf_cache is not None:
+            with timings.stage("pdf"):
+                renderer.documents = result.documents = full_documents(renderer, pdf_cache)
         with timings.stage("render"):
-            result.pages = every_page(Renderer(result.content, result.derived))
+            result.pages = every_page(renderer)
     return result
 
 

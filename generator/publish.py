@@ -22,7 +22,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -98,11 +98,22 @@ def build_epoch(dates: list[dt.date]) -> int:
     return (latest - EPOCH).days * 86400
 
 
-def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Path, epoch: int, verify: Callable[[Path, str], list[str]], timings: Timings = NO_TIMINGS) -> None:
+def publish(
+    pages: list[Page],
+    config_path: Path,
+    docs_path: Path,
+    site_path: Path,
+    epoch: int,
+    verify: Callable[[Path, str], list[str]],
+    timings: Timings = NO_TIMINGS,
+    files: Sequence[tuple[str, Path]] = (),
+) -> None:
     """Write the docs, build, verify and swap in the site, holding the locks.
 
     `pages` is emptied once written: at scale their text is hundreds of
-    megabytes the engine can use instead.
+    megabytes the engine can use instead. `files` (site address, file) are
+    copied into the build as they are, before it is checked: the papers'
+    PDFs, kept in their cache outside the site.
     """
     site_path = Path(os.path.abspath(site_path))
     builds = builds_path(site_path)
@@ -115,6 +126,7 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
         try:
             with timings.stage("engine"):
                 base_path = _build(config_path, docs_path, staging, epoch)
+                copy_files(files, staging)
             with timings.stage("verify"):
                 problems = verify(staging, base_path)
             if problems:
@@ -124,6 +136,13 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
             shutil.rmtree(staging, ignore_errors=True)
             raise
         prune(builds, site_path)
+
+
+def copy_files(files: Sequence[tuple[str, Path]], staging: Path) -> None:
+    for uri, source in files:
+        target = staging / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def _build(config_path: Path, docs_path: Path, staging: Path, epoch: int) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -28,9 +28,13 @@ from generator.derive import Derived, InspectionRecord, status_table_as_at
 from generator.markdown_html import MarkdownToHtml
 from generator.model import Content, Meeting, Paper
 from generator.remembered import Remembered
+from generator.sections import Section, neighbours, paper_sections, rebase_links
 from generator.status import NOT_STATED, STATUS_LABELS
 from generator.tracker import recommendation_uri
 from generator.untrusted import sanitise
+
+if TYPE_CHECKING:
+    from generator.pdf import FullDocument
 
 TEMPLATES_PATH = Path(__file__).parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
@@ -166,11 +170,13 @@ def make_environment() -> Environment:
 class Renderer:
     """Renders every page of the site from the model and derived figures."""
 
-    def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None) -> None:
+    def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None, documents: dict[str, FullDocument] | None = None) -> None:
         self.content = content
         self.derived = derived
         self.env = shared_environment()
         self.before_each_page = before_each_page  # the preview stops a render a newer change makes stale
+        self.documents = documents or {}  # each paper's PDF (pdf.py), linked from its pages
+        self.sections_of: dict[str, list[Section]] = {}
 
     def render(self, template: str, docs_path: str, **values: Any) -> Page:
         self.before_each_page()
@@ -189,6 +195,7 @@ class Renderer:
             self.render("meetings.md.j2", "meetings/index.md"),
             self.render("inspections.md.j2", "inspections/index.md"),
             *map(self.paper_page, self.derived.papers_by_date),
+            *(page for paper in self.derived.papers_by_date for page in self.section_pages(paper)),
             *map(self.meeting_page, sorted(self.content.meetings.values(), key=lambda m: m.date.value)),
             *map(self.inspection_page, self.derived.inspections),
             *about_pages(self),
@@ -200,7 +207,7 @@ class Renderer:
         among changed_paths, exactly as pages() renders them (the preview
         shows these first; see serve.py)."""
         pages = [
-            *(self.paper_page(paper) for paper in self.derived.papers_by_date if self.paper_files(paper) & changed_paths),
+            *(page for paper in self.derived.papers_by_date if self.paper_files(paper) & changed_paths for page in [self.paper_page(paper), *self.section_pages(paper)]),
             *(self.meeting_page(meeting) for meeting in self.content.meetings.values() if meeting.location.path in changed_paths),
             *(self.inspection_page(record) for record in self.derived.inspections if self.inspection_files(record) & changed_paths),
         ]
@@ -215,8 +222,27 @@ class Renderer:
         """The files an inspection's page (and its recommendations' pages) show first of all."""
         return {record.inspection.location.path, *(plan.location.path for plan in record.plans)}
 
+    def sections(self, paper: Paper) -> list[Section]:
+        """The paper's sections (sections.py), worked out once per render."""
+        if paper.identifier not in self.sections_of:
+            self.sections_of[paper.identifier] = paper_sections(paper)
+        return self.sections_of[paper.identifier]
+
     def paper_page(self, paper: Paper) -> Page:
-        return self.render("paper.md.j2", f"papers/{paper.identifier}.md", paper=paper, body=self.expand_directives(paper))
+        sections, here = self.sections(paper), paper_uri(paper.identifier)
+        texts = {section.slug: self.expand_directives(paper, section.text, here) for section in sections}
+        return self.render("paper.md.j2", f"papers/{paper.identifier}.md", paper=paper, sections=sections, texts=texts, document=self.documents.get(paper.identifier))
+
+    def section_pages(self, paper: Paper) -> list[Page]:
+        """A page per section, at papers/<paper>/<section>/, as on the SPA site."""
+        sections = self.sections(paper)
+        return [self.section_page(paper, sections, section) for section in sections]
+
+    def section_page(self, paper: Paper, sections: list[Section], section: Section) -> Page:
+        previous, following = neighbours(sections, section)
+        text = self.expand_directives(paper, rebase_links(section.text), section.uri)
+        values = {"sections": sections, "previous": previous, "next": following, "document": self.documents.get(paper.identifier)}
+        return self.render("paper-section.md.j2", section.docs_path, paper=paper, section=section, text=text, **values)
 
     def meeting_page(self, meeting: Meeting) -> Page:
         return self.render("meeting.md.j2", f"meetings/{meeting.identifier}.md", meeting=meeting)
@@ -224,11 +250,12 @@ class Renderer:
     def inspection_page(self, record: InspectionRecord) -> Page:
         return self.render("inspection.md.j2", f"inspections/{record.inspection.identifier}/index.md", record=record)
 
-    def expand_directives(self, paper: Paper) -> Markup:
-        """The body with each [[directive]] line replaced by its block."""
-        macros = self.env.get_template("blocks.html.j2").make_module({"content": self.content, "derived": self.derived, "page_uri": paper_uri(paper.identifier)})
+    def expand_directives(self, paper: Paper, text: str, here: str) -> Markup:
+        """A part of the paper's body with each [[directive]] line replaced by
+        its block, whose links lead from the page at `here`."""
+        macros = self.env.get_template("blocks.html.j2").make_module({"content": self.content, "derived": self.derived, "page_uri": here})
         lines = []
-        for line in paper.body.split("\n"):
+        for line in text.split("\n"):
             match = DIRECTIVE.match(line.strip())
             if not match:
                 lines.append(line)

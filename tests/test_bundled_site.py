@@ -42,16 +42,18 @@ def test_paper_page_mirrors_the_spa_accessible_page(site: Site) -> None:
     page = site.page(SUMMARY_URI)
     article = page.select_one("article")
     headings = [(h.name, text_of(h)) for h in article.select("h1, h2")]
-    assert headings[:4] == [
+    assert headings[:5] == [
         ("h1", "HMICS Improvement Plans – Progress Summary"),
         ("h2", "Report Summary"),
         ("h2", "Meeting"),
+        ("h2", "Sections of this paper"),
         ("h2", "Cover sheet"),
     ]
     summary = article.find("h2", string="Report Summary").find_next_sibling("p")
     assert text_of(summary).startswith("This report provides members of the Scottish Police Authority Policing Performance Committee")
-    full = article.find("a", href="#cover-sheet")
-    assert full is not None and "full document" in text_of(full)
+    full = article.select_one("p.full-document a")
+    assert full is not None and re.fullmatch(r"Read the full document \(PDF, \d+ pages, \d+ KB\)", text_of(full))
+    assert (site.path / SUMMARY_URI / full["href"]).is_file()
     meeting = article.find("h2", string="Meeting")
     block = [text_of(p) for p in meeting.find_next_siblings("p", limit=2)]
     assert block[0] == "The publication discussed was referenced in the meeting below"

@@ -29,8 +29,12 @@ def test_a_link_to_a_missing_page_fails_the_build_and_keeps_the_site(content_tre
     content_tree(with_body("See [the agenda](../no-such-page/)."))
     status, broken, stderr = build(work)
     assert status == 1
-    assert broken == ['papers/2024-09-18-sample-paper/index.html: broken link "../no-such-page/": there is no file papers/no-such-page/index.html in the site']
-    assert stderr.endswith("the built site has 1 problem: failed; site/ was left as it was.\n")
+    # The paper's whole page and the page of the section holding the link (relative links are rebased there).
+    assert broken == [
+        'papers/2024-09-18-sample-paper/cover-sheet/index.html: broken link "../../no-such-page/": there is no file papers/no-such-page/index.html in the site',
+        'papers/2024-09-18-sample-paper/index.html: broken link "../no-such-page/": there is no file papers/no-such-page/index.html in the site',
+    ]
+    assert stderr.endswith("the built site has 2 problems: failed; site/ was left as it was.\n")
     assert tree_bytes(work / "site") == before
 
 
@@ -39,7 +43,8 @@ def test_an_anchor_missing_from_its_page_fails_the_build(content_tree: Callable[
     status, broken, _ = build(content.parent)
     assert status == 1
     assert broken == [
-        'papers/2024-09-18-sample-paper/index.html: broken link "../../meetings/2024-09-18-sample-committee/#minutes": meetings/2024-09-18-sample-committee/index.html has no element with id "minutes"'
+        'papers/2024-09-18-sample-paper/cover-sheet/index.html: broken link "../../../meetings/2024-09-18-sample-committee/#minutes": meetings/2024-09-18-sample-committee/index.html has no element with id "minutes"',
+        'papers/2024-09-18-sample-paper/index.html: broken link "../../meetings/2024-09-18-sample-committee/#minutes": meetings/2024-09-18-sample-committee/index.html has no element with id "minutes"',
     ]
 
 
