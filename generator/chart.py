@@ -1,9 +1,11 @@
-"""The dashboard's status chart: geometry computed here, markup in a template.
+"""Status charts: geometry computed here, markup in a template.
 
-One bar per inspection, stacked by status-table column, from the same
-status tables the inspection pages show. The template
-(status-chart.svg.j2) draws it; the dashboard's table beside the chart
-reads the same bars, so chart and table cannot disagree.
+One bar per inspection, stacked by status-table column. The dashboard's
+chart is drawn from the same status tables the inspection pages show; a
+paper's figure ([[status-chart <caption>]], e.g. Figure 1 of the 18
+September 2024 paper) from the status tables that paper states. The
+template (status-chart.svg.j2) draws it; the table beside each chart reads
+the same bars, so chart and table cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.model import StatusCounts
+from generator.model import Inspection, Paper, StatusCounts
 
 if TYPE_CHECKING:
     from generator.derive import InspectionRecord
@@ -55,7 +57,7 @@ class Segment:
 class Bar:
     """One inspection's bar and the figures it shows."""
 
-    record: InspectionRecord
+    inspection: Inspection
     y: float
     total: int
     segments: list[Segment]
@@ -84,6 +86,8 @@ class Chart:
     height: int
     bars: list[Bar]
     legend: list[LegendItem]
+    title: str = "Status of recommendations for each inspection"
+    key: str = "status-chart"  # prefix of the SVG's ids, one chart's apart from another's
     categories: tuple[tuple[str, str], ...] = CATEGORIES
     label_x: int = LABEL_WIDTH - 8
 
@@ -100,21 +104,32 @@ def category_counts(counts: StatusCounts) -> dict[str, int]:
 
 
 def status_chart(records: list[InspectionRecord]) -> Chart:
+    """The dashboard's chart: each inspection's current status table."""
+    return chart_of([(record.inspection, record.status_table.counts) for record in records])
+
+
+def paper_chart(paper: Paper, inspections: dict[str, Inspection], caption: str) -> Chart:
+    """A paper's figure: the status tables the paper states, in its order, titled by its caption."""
+    rows = [(inspections[block.inspection_id], block.stated_counts) for block in paper.inspection_positions if block.stated_counts]
+    return chart_of(rows, caption, f"figure-{paper.identifier}")
+
+
+def chart_of(rows: list[tuple[Inspection, StatusCounts]], title: str = Chart.title, key: str = Chart.key) -> Chart:
     """Bars scaled to the largest total, one per inspection, below the legend."""
-    largest = max((record.status_table.counts.total for record in records), default=1) or 1
+    largest = max((counts.total for _, counts in rows), default=1) or 1
     scale = BAR_AREA_WIDTH / largest
-    bars = [_bar(record, LEGEND_HEIGHT + index * (BAR_HEIGHT + BAR_GAP), scale) for index, record in enumerate(records)]
+    bars = [_bar(inspection, counts, LEGEND_HEIGHT + index * (BAR_HEIGHT + BAR_GAP), scale) for index, (inspection, counts) in enumerate(rows)]
     legend = [LegendItem(category, label, index * 150) for index, (category, label) in enumerate(CATEGORIES)]
-    height = LEGEND_HEIGHT + len(records) * (BAR_HEIGHT + BAR_GAP)
-    return Chart(LABEL_WIDTH + BAR_AREA_WIDTH + TOTAL_WIDTH, height, bars, legend)
+    height = LEGEND_HEIGHT + len(rows) * (BAR_HEIGHT + BAR_GAP)
+    return Chart(LABEL_WIDTH + BAR_AREA_WIDTH + TOTAL_WIDTH, height, bars, legend, title, key)
 
 
-def _bar(record: InspectionRecord, y: float, scale: float) -> Bar:
+def _bar(inspection: Inspection, counts: StatusCounts, y: float, scale: float) -> Bar:
     labels = dict(CATEGORIES)
     x = float(LABEL_WIDTH)
     segments = []
-    for category, count in category_counts(record.status_table.counts).items():
+    for category, count in category_counts(counts).items():
         if count:
             segments.append(Segment(category, labels[category], count, x, count * scale))
             x += count * scale
-    return Bar(record, y, record.status_table.counts.total, segments)
+    return Bar(inspection, y, counts.total, segments)

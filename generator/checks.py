@@ -20,7 +20,7 @@ from generator.untrusted import first_per_line, markdown_findings
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 HEADING = re.compile(r"^(#{1,6})\s")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development")
+DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development", "status-chart")
 
 
 @dataclass(frozen=True)
@@ -261,6 +261,8 @@ def _check_heading(level: int, previous_level: int, location: Location, problems
 def _check_directive(content: Content, known: Known, paper: Paper, name: str, argument: str, location: Location, problems: Problems) -> None:
     if name not in DIRECTIVES:
         problems.add(location, f"unknown directive [[{name}]]", f"use one of: {', '.join(DIRECTIVES)}")
+    elif name == "status-chart":
+        _check_status_chart(paper, argument, location, problems)
     elif name == "table":
         if argument not in paper.tables:
             names = ", ".join(paper.tables) or "none are defined"
@@ -271,6 +273,14 @@ def _check_directive(content: Content, known: Known, paper: Paper, name: str, ar
         problems.add(location, f'there is no inspection "{argument}"', "use the identifier of a file in content/inspections/")
     elif name == "status-table" and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
         problems.add(location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
+
+
+def _check_status_chart(paper: Paper, caption: str, location: Location, problems: Problems) -> None:
+    """A figure drawn from the paper's stated status tables: it needs its caption and the tables."""
+    if not caption:
+        problems.add(location, "[[status-chart]] has no caption", "write the figure's caption as the paper gives it: [[status-chart Figure 1 ...]]")
+    if not any(block.stated_counts for block in paper.inspection_positions):
+        problems.add(location, "[[status-chart]] draws the paper's status tables, but this paper states none", "add stated_counts to the paper's positions, or remove the line")
 
 
 def _check_plans(content: Content, known: Known, problems: Problems) -> None:

@@ -23,6 +23,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.about_pages import about_pages, mark_acronyms_on_pages
+from generator.chart import paper_chart
 from generator.checks import DIRECTIVE
 from generator.derive import Derived, InspectionRecord, status_table_as_at
 from generator.markdown_html import MarkdownToHtml
@@ -161,6 +162,7 @@ def make_environment() -> Environment:
         meeting_uri=meeting_uri,
         inspection_uri=inspection_uri,
         status_table_as_at=status_table_as_at,
+        paper_chart=paper_chart,
         recommendation_uri=recommendation_uri,
         remembered=Remembered(env, "blocks.html.j2"),
     )

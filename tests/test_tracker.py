@@ -250,7 +250,7 @@ def test_status_chart_has_a_title_a_description_and_the_tables_figures(site: Sit
         assert printed[1:-1] == [str(v) for v in drawn.values()]
         assert sum(drawn.values()) == figures["total"] == int(bar["data-total"])
     patterns = {p["id"] for p in svg.select("pattern")}
-    assert patterns == {f"pattern-{c}" for c in codes.values() if c != "total"}
+    assert patterns == {f"status-chart-pattern-{c}" for c in codes.values() if c != "total"}
 
 
 def test_dashboard_links_the_data_the_lists_and_the_themes(site: Site) -> None:
