@@ -10,7 +10,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_PATH = ROOT / "docs" / "performance.md"
 INTRO_PATH = ROOT / "benchmarks" / "performance-intro.md"
-STAGES = ("load", "validate", "model", "check", "derive", "render", "write docs", "engine", "verify")
+STAGES = ("load", "validate", "model", "check", "derive", "pdf", "render", "write docs", "engine", "verify")
 
 
 def build_table(builds: list[dict[str, Any]], first: str = "Size") -> list[str]:
@@ -28,6 +28,16 @@ def build_table(builds: list[dict[str, Any]], first: str = "Size") -> list[str]:
             f"| {build['generator_cpu_seconds']:.2f} s | {build['cpu_stages'].get('engine', 0):.1f} s "
             f"| {build['peak_memory_mb']:.0f} MB | {build['site_mb']:.1f} MB | {build['search_index_kb']:.0f} kB ({build['search_index_gzip_kb']:.0f} kB) |"
         )
+    return rows
+
+
+def pdf_table(builds: list[dict[str, Any]]) -> list[str]:
+    """The papers' PDFs: how many, their size, and the time to print them all, then to find them all cached."""
+    rows = ["| Size | Papers' PDFs | Total size | Printing them (wall / CPU) | Second build, all cached |", "| --- | ---: | ---: | ---: | ---: |"]
+    for build in builds:
+        if build.get("pdfs"):
+            printing = f"{build['stages'].get('pdf', 0):.1f} s / {build['cpu_stages'].get('pdf', 0):.1f} s"
+            rows.append(f"| {build['scale']}x | {build['pdfs']} | {build['pdf_mb']:.1f} MB | {printing} | {build['pdf_seconds_cached']:.2f} s |")
     return rows
 
 
@@ -84,6 +94,8 @@ def render_report(results: dict[str, Any]) -> str:
         lines += ["", results["note"]]
     lines += ["", "### Targets", "", *target_rows(results)]
     lines += ["", "### Full builds", "", *build_table(results["builds"]), "", "Seconds in each stage, elapsed / CPU (`build --timings`):", "", *stage_table(results["builds"])]
+    if any(build.get("pdfs") for build in results["builds"]):
+        lines += ["", "### The papers' PDFs", "", "Each build printed every PDF into an empty cache, then was run again with the cache filled.", "", *pdf_table(results["builds"])]
     if results.get("nav_comparison"):
         when = results["nav_comparison"][0].get("measured", machine["date"])
         lines += ["", "### Navigation designs", "", f"Measured {when}; each design's build with the least CPU time.", "", *build_table(results["nav_comparison"], "Size, design")]

@@ -53,6 +53,9 @@ class Build:
     site_mb: float
     search_index_kb: float
     search_index_gzip_kb: float
+    pdfs: int = 0
+    pdf_mb: float = 0.0
+    pdf_seconds_cached: float = 0.0  # the PDF stage of a second build of the same content
 
     @property
     def generator_seconds(self) -> float:
@@ -105,10 +108,13 @@ def build_size(scale: int, work: Path, config: Path) -> Build:
     generator = [sys.executable, "-m", "generator"]
     run_child([*generator, "validate", "--content", str(content)], ROOT)
     site = work / "site"
-    build = [*generator, "build", "--timings", "--content", str(content), "--docs", str(work / "docs"), "--site", str(site), "--config", str(config)]
+    # A PDF cache of its own, empty at first: the first build prints every PDF, the second none.
+    build = [*generator, "build", "--timings", "--content", str(content), "--docs", str(work / "docs"), "--site", str(site), "--config", str(config), "--pdf-cache", str(work / "pdf-cache")]
     wall, cpu, peak, output = run_child(build, ROOT)
+    cached_output = run_child(build, ROOT)[3]
     index = site / "search" / "search_index.json"
     pages = weight.html_pages(site)
+    pdfs = sorted(site.glob("papers/*/*.pdf"))
     return Build(
         scale,
         config.name,
@@ -123,6 +129,9 @@ def build_size(scale: int, work: Path, config: Path) -> Build:
         round(weight.tree_bytes(site) / 1e6, 2),
         round(index.stat().st_size / 1e3, 1) if index.exists() else 0.0,
         round(weight.gzip_size(index.read_bytes()) / 1e3, 1) if index.exists() else 0.0,
+        len(pdfs),
+        round(sum(pdf.stat().st_size for pdf in pdfs) / 1e6, 2),
+        stage_seconds(cached_output, "seconds").get("pdf", 0.0),
     )
 
 
@@ -133,7 +142,8 @@ def print_build(build: Build) -> None:
         f"{build.scale:>3}x [{build.config}] {build.pages} pages: {build.wall_seconds:.1f} s wall, {build.cpu_seconds:.1f} s CPU, "
         f"{figures['ms_per_page']} ms/page wall, {figures['cpu_ms_per_page']} CPU (engine wall {figures['engine_ms_per_page']}); "
         f"CPU s by stage: {stages}; peak {build.peak_memory_mb:.0f} MB; site {build.site_mb} MB; "
-        f"search index {build.search_index_kb} kB ({build.search_index_gzip_kb} kB gzip)",
+        f"search index {build.search_index_kb} kB ({build.search_index_gzip_kb} kB gzip); "
+        f"{build.pdfs} PDFs, {build.pdf_mb} MB, printed in {build.stages.get('pdf', 0.0):.1f} s ({build.pdf_seconds_cached:.2f} s when cached)",
         flush=True,
     )
 

@@ -88,6 +88,9 @@ tables:
 """
 
 
+STATED_COUNTS = "    stated_counts:\n      total: 2\n      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n"
+
+
 def replace(relative: str, old: str, new: str, text: str | None = None) -> dict[str, str | None]:
     """The tree's file (or `text`) with one exact change."""
     original = MINIMAL_TREE[relative] if text is None else text
@@ -552,12 +555,14 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A directive the generator does not know",
         replace(PAPER, "[[status-table sample-inspection]]", "[[status-table sample-inspection]]\n\n[[chart sample-inspection]]"),
-        [f"{P}:33:1: unknown directive [[chart]]; use one of: status-table, table, recommendations, areas-for-development"],
+        [f"{P}:33:1: unknown directive [[chart]]; use one of: status-table, table, recommendations, areas-for-development, status-chart"],
     ),
     (
         "A directive not closed with ]]",
         replace(PAPER, "[[status-table sample-inspection]]", "[[status-table sample-inspection]]\n\n[[recommendations sample-inspection]"),
-        [f"{P}:33:1: unknown directive [[recommendations sample-inspection]; use one of: [[status-table ...]], [[table ...]], [[recommendations ...]], [[areas-for-development ...]]"],
+        [
+            f"{P}:33:1: unknown directive [[recommendations sample-inspection]; use one of: [[status-table ...]], [[table ...]], [[recommendations ...]], [[areas-for-development ...]], [[status-chart ...]]"
+        ],
     ),
     (
         "A table directive naming a table that does not exist",
@@ -568,6 +573,21 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         "A status table without stated counts",
         replace(PAPER, "    stated_counts:\n      total: 2\n      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n", ""),
         [f"{P}:26:1: [[status-table sample-inspection]] needs stated_counts for \"sample-inspection\" in this paper's positions; add them from the paper's status table"],
+    ),
+    (
+        "A status chart without its caption",
+        replace(PAPER, "[[status-table sample-inspection]]", "[[status-table sample-inspection]]\n\n[[status-chart]]"),
+        [f"{P}:33:1: [[status-chart]] has no caption; write the figure's caption as the paper gives it: [[status-chart Figure 1 ...]]"],
+    ),
+    (
+        "A status chart in a paper that states no status table",
+        replace(PAPER, "[[status-table sample-inspection]]", "[[status-chart Figure 1 Status of recommendations]]", text=replace(PAPER, STATED_COUNTS, "")[PAPER]),
+        [f"{P}:26:1: [[status-chart]] draws the paper's status tables, but this paper states none; add stated_counts to the paper's positions, or remove the line"],
+    ),
+    (
+        "Two sections with the same number and heading",
+        replace(PAPER, "[[status-table sample-inspection]]", "[[status-table sample-inspection]]\n\n## 1 Background"),
+        [f'{P}:33:1: the section "1 Background" would have the same address as the section on line 29 (papers/2024-09-18-sample-paper/1-background/); make their numbers or headings differ'],
     ),
     (
         "Raw HTML in the body",
