@@ -162,9 +162,13 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def prune(cache: Path) -> None:
-    """Remove cached PDFs unused for CACHE_DAYS (a paper edited many times leaves many)."""
-    limit = time.time() - CACHE_DAYS * 86400
+    """Remove cached PDFs unused for CACHE_DAYS (a paper edited many times
+    leaves many), and what a build killed while writing one left an hour ago."""
+    now = time.time()
     for path in cache.glob("*.pdf"):
-        if path.stat().st_mtime < limit:
+        if path.stat().st_mtime < now - CACHE_DAYS * 86400:
             path.unlink(missing_ok=True)
             path.with_suffix(".json").unlink(missing_ok=True)
+    for part in cache.glob(".part-*"):
+        if part.stat().st_mtime < now - 3600:
+            part.unlink(missing_ok=True)
