@@ -53,7 +53,7 @@ site: setup pdf-libraries
 validate: setup
 	$(PY) -m generator validate
 
-serve: setup pdf-libraries
+serve: setup
 	$(PY) -m generator serve
 
 test: setup test-tools pdf-libraries
