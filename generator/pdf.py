@@ -119,7 +119,10 @@ def printed(cache: Path, key: str, paper_id: str, html: str) -> FullDocument:
 
 def write_pdf(html: str) -> tuple[bytes, int]:
     """The PDF/UA-1 bytes of the print HTML, and its number of pages."""
-    from weasyprint import HTML  # about a second to import: only when a PDF is printed
+    try:
+        from weasyprint import HTML  # about a second to import: only when a PDF is printed
+    except OSError as error:  # WeasyPrint loads Pango when imported
+        raise RuntimeError(f"WeasyPrint cannot print the papers' PDFs ({error}); install Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0), as make site does") from error
 
     document = HTML(string=html).render()
     data = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
