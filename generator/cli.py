@@ -16,12 +16,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from generator import scaffold
-from generator.pipeline import release_memory, render
-from generator.problems import Problem, Problems
-from generator.publish import Rejected, build_epoch, publish
-from generator.timings import NO_TIMINGS, Timings
-from generator.untrusted import verify_build
+from generator.commands import new as scaffold
+from generator.commands.pipeline import release_memory, render
+from generator.common.problems import Problem, Problems
+from generator.common.timings import NO_TIMINGS, Timings
+from generator.engine.publish import Rejected, build_epoch, publish
+from generator.markup.untrusted import verify_build
 
 ROOT = Path.cwd()
 
@@ -180,13 +180,13 @@ def _interrupted(signal_number: int, frame: object) -> None:
 
 
 def run_serve(arguments: argparse.Namespace) -> int:
-    from generator.serve import serve
+    from generator.commands.serve import serve
 
     return serve(arguments)
 
 
 def run_schemas(arguments: argparse.Namespace) -> int:
-    from generator.reference import write_all
+    from generator.commands.schemas import write_all
 
     for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
         print(f"wrote {path}", file=sys.stderr)
@@ -194,7 +194,7 @@ def run_schemas(arguments: argparse.Namespace) -> int:
 
 
 def run_fmt(arguments: argparse.Namespace) -> int:
-    from generator.fmt import run
+    from generator.commands.fmt import run
 
     problems = Problems()
     run(arguments.paths, arguments.check, problems)

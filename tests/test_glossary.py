@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.glossary import acronyms_in_line, is_acronym, mark_acronyms, term_anchor
-from generator.model import GlossaryTerm
+from generator.model.glossary import acronyms_in_line, is_acronym, mark_acronyms, term_anchor
+from generator.model.objects import GlossaryTerm
 from tests.conftest import ROOT, Site, run_generator
 
 GLOSSARY = """\

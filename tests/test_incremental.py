@@ -13,15 +13,15 @@ import pytest
 from jinja2 import DictLoader, Environment, StrictUndefined, UndefinedError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator import fastyaml
-from generator.load import discover, load_file, plain_yaml
-from generator.markdown_html import ENGINE_EXTENSIONS, MarkdownToHtml, plain_paragraphs
-from generator.pipeline import SourceCache, check, render
-from generator.problems import Problems
-from generator.publish import write_docs
-from generator.remembered import Remembered
-from generator.render import Page
-from generator.untrusted import markdown_findings
+from generator.commands.pipeline import SourceCache, check, render
+from generator.common.problems import Problems
+from generator.content import fastyaml
+from generator.content.load import discover, load_file, plain_yaml
+from generator.engine.publish import write_docs
+from generator.markup.markdown_html import ENGINE_EXTENSIONS, MarkdownToHtml, plain_paragraphs
+from generator.markup.remembered import Remembered
+from generator.markup.untrusted import markdown_findings
+from generator.pages.render import Page
 from tests.conftest import CONTENT, MINIMAL_TREE, run_generator
 
 PAPER = "papers/2024-09-18-sample-paper.md"
@@ -205,9 +205,9 @@ def test_only_texts_without_markup_skip_the_untrusted_content_check() -> None:
 
 def test_the_pages_about_a_change_are_the_full_renders_pages_about_its_files() -> None:
     """The preview's first step renders each page exactly as the full render does."""
-    from generator.pages import pages_about
-    from generator.pipeline import every_page
-    from generator.render import Renderer
+    from generator.commands.pipeline import every_page
+    from generator.pages.render import Renderer
+    from generator.pages.tracker import pages_about
 
     result = check(CONTENT)
     assert result.content is not None and result.derived is not None

@@ -16,10 +16,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.dates import ACCEPTED_FORMS, FULL_DATE_FORMS, DateError, PaperDate, Precision, parse_date
-from generator.load import SourceFile
-from generator.problems import Location, Problems
-from generator.schema import (
+from generator.common.problems import Location, Problems
+from generator.content.dates import ACCEPTED_FORMS, FULL_DATE_FORMS, DateError, PaperDate, Precision, parse_date
+from generator.content.load import SourceFile
+from generator.content.schema import (
     IDENTIFIER_PATTERN,
     ActionNumber,
     Choice,
@@ -33,7 +33,7 @@ from generator.schema import (
     Ref,
     Text,
 )
-from generator.untrusted import first_per_line, markdown_findings
+from generator.markup.untrusted import first_per_line, markdown_findings
 
 IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 ACTION_NUMBER = re.compile(r"^\d+\.\d+$")

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.dates import PaperDate
-from generator.render import paper_uri
-from generator.status import STATUS_LABELS
-from generator.tracker import Change, TrackedRecommendation, Tracker
+from generator.content.dates import PaperDate
+from generator.derive.tracker import Change, TrackedRecommendation, Tracker
+from generator.model.status import STATUS_LABELS
+from generator.pages.render import paper_uri
 
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -12,8 +12,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.dates import ACCEPTED_FORMS, MONTHS
-from generator.schema import (
+from generator.content.dates import ACCEPTED_FORMS, MONTHS
+from generator.content.schema import (
     IDENTIFIER_PATTERN,
     KINDS,
     ActionNumber,
@@ -30,7 +30,7 @@ from generator.schema import (
     Text,
 )
 
-TEMPLATES_PATH = Path(__file__).parent / "templates"
+TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
 DATE_PATTERN = r"^(\d{4}-\d{2}(-\d{2})?|\d{1,2}/\d{1,2}/\d{4}|(\d{1,2} )?(" + "|".join(MONTHS) + r") \d{4})$"
 FULL_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2} (" + "|".join(MONTHS) + r") \d{4})$"
 

@@ -27,8 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.render import Page
-from generator.timings import NO_TIMINGS, Timings
+from generator.common.timings import NO_TIMINGS, Timings
+from generator.pages.render import Page
 
 EPOCH = dt.date(1970, 1, 1)
 

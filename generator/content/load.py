@@ -20,9 +20,9 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, NodeEvent
 
-from generator import fastyaml
-from generator.problems import Location, Problems, Severity
-from generator.schema import KINDS, Kind
+from generator.common.problems import Location, Problems, Severity
+from generator.content import fastyaml
+from generator.content.schema import KINDS, Kind
 
 FRONT_MATTER_FENCE = "---"
 # C0 controls and DEL, but not tab, line feed and carriage return: they are not

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.dates import PaperDate
-from generator.problems import Location
+from generator.common.problems import Location
+from generator.content.dates import PaperDate
 
 
 @dataclass(frozen=True)

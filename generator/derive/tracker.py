@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.dates import PaperDate
-from generator.model import Action, AreaForDevelopment, Content, Inspection, Paper, Plan, Recommendation, TargetDate, Update
-from generator.schema import THEMES
-from generator.status import CLOSED_STATUSES, NOT_STATED, STATUS_LABELS
+from generator.content.dates import PaperDate
+from generator.content.schema import THEMES
+from generator.model.objects import Action, AreaForDevelopment, Content, Inspection, Paper, Plan, Recommendation, TargetDate, Update
+from generator.model.status import CLOSED_STATUSES, NOT_STATED, STATUS_LABELS
 
 if TYPE_CHECKING:
-    from generator.derive import HistoryEntry, InspectionRecord, RecommendationRecord
+    from generator.derive.derive import HistoryEntry, InspectionRecord, RecommendationRecord
 
 TWO_YEARS_IN_MONTHS = 24
 OPEN_STATUSES = ("ongoing-delayed", "ongoing-on-track", None)

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model import GlossaryTerm
-from generator.problems import Location, Problems, Severity
+from generator.common.problems import Location, Problems, Severity
+from generator.model.objects import GlossaryTerm
 
 # A candidate word: capitals, digits and ampersands, a lower-case letter only
 # between capitals (PSoS, FfC), and an optional plural s (LPAs).

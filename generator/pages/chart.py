@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.model import StatusCounts
+from generator.model.objects import StatusCounts
 
 if TYPE_CHECKING:
-    from generator.derive import InspectionRecord
+    from generator.derive.derive import InspectionRecord
 
 CATEGORIES = (
     ("closed", "Closed"),

@@ -19,18 +19,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.checks import Known, check_content
-from generator.derive import Derived, derive
-from generator.glossary import Use, acronym_uses, check_glossary, first_uses
-from generator.load import discover, parse_source, read_text, readable_files
-from generator.markdown_html import convert
-from generator.model import Content, Values, build_content
-from generator.pages import tracker_pages
-from generator.problems import Problems
-from generator.render import Page, Renderer, shared_environment
-from generator.schema import Kind
-from generator.timings import NO_TIMINGS, Timings
-from generator.validate import validate_source
+from generator.common.problems import Problems
+from generator.common.timings import NO_TIMINGS, Timings
+from generator.content.load import discover, parse_source, read_text, readable_files
+from generator.content.schema import Kind
+from generator.content.validate import validate_source
+from generator.derive.derive import Derived, derive
+from generator.markup.markdown_html import convert
+from generator.model.checks import Known, check_content
+from generator.model.glossary import Use, acronym_uses, check_glossary, first_uses
+from generator.model.objects import Content, Values, build_content
+from generator.pages.render import Page, Renderer, shared_environment
+from generator.pages.tracker import tracker_pages
 
 Validated = tuple[str, str, Path, Values, str, int]
 

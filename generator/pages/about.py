@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
-from generator.glossary import GLOSSARY_URI, mark_acronyms, term_anchor
-from generator.model import GlossaryTerm
+from generator.model.glossary import GLOSSARY_URI, mark_acronyms, term_anchor
+from generator.model.objects import GlossaryTerm
 
 if TYPE_CHECKING:
-    from generator.render import Page, Renderer
+    from generator.pages.render import Page, Renderer
 
-AUDIT_RECORD_PATH = Path(__file__).resolve().parent.parent / "docs" / "accessibility-audit.json"
+AUDIT_RECORD_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "accessibility-audit.json"
 GLOSSARY_DOCS_PATH = "glossary.md"
 STATEMENT_DOCS_PATH = "accessibility.md"
 
@@ -46,7 +46,7 @@ def about_pages(renderer: Renderer) -> list[Page]:
 
 def mark_acronyms_on_pages(pages: list[Page], glossary: list[GlossaryTerm], env: Environment) -> list[Page]:
     """Every page but the glossary itself, with its first use of each term linked."""
-    from generator.render import Page, page_uri, relative_link
+    from generator.pages.render import Page, page_uri, relative_link
 
     if not glossary:
         return pages

@@ -19,8 +19,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
-from generator.load import FRONT_MATTER_FENCE, read_text, report_yaml_error, split_front_matter
-from generator.problems import Location, Problems
+from generator.common.problems import Location, Problems
+from generator.content.load import FRONT_MATTER_FENCE, read_text, report_yaml_error, split_front_matter
 
 SUFFIXES = (".yml", ".yaml", ".md")
 

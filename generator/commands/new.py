@@ -20,14 +20,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.dates import DateError, PaperDate, Precision, parse_date
-from generator.fmt import canonical_yaml
-from generator.load import FRONT_MATTER_FENCE, load_file
-from generator.problems import Problems
-from generator.schema import INSPECTION, MEETING, PAPER, STATUSES, Kind
-from generator.validate import validate_source
+from generator.commands.fmt import canonical_yaml
+from generator.common.problems import Problems
+from generator.content.dates import DateError, PaperDate, Precision, parse_date
+from generator.content.load import FRONT_MATTER_FENCE, load_file
+from generator.content.schema import INSPECTION, MEETING, PAPER, STATUSES, Kind
+from generator.content.validate import validate_source
 
-TEMPLATES_PATH = Path(__file__).parent / "templates" / "scaffold"
+TEMPLATES_PATH = Path(__file__).parent.parent / "templates" / "scaffold"
 SCHEMAS_PATH = Path("schemas")
 
 

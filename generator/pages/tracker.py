@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.chart import status_chart
-from generator.exports import EXPORTS, export_files
-from generator.render import Page, Renderer, page_uri
-from generator.tracker import Group, TrackedRecommendation, recommendation_docs_path
+from generator.derive.tracker import Group, TrackedRecommendation, recommendation_docs_path
+from generator.pages.chart import status_chart
+from generator.pages.exports import EXPORTS, export_files
+from generator.pages.render import Page, Renderer, page_uri
 
 FEED_PATH = "feed.xml"
 # Stable Atom ids without a domain of our own: name-based UUIDs of site paths.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.model import StatusCounts
+from generator.model.objects import StatusCounts
 
 CLOSED_STATUSES = ("closed", "proposed-for-closure", "submitted-for-closure")
 

@@ -22,17 +22,17 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from generator.about_pages import about_pages, mark_acronyms_on_pages
-from generator.checks import DIRECTIVE
-from generator.derive import Derived, InspectionRecord, status_table_as_at
-from generator.markdown_html import MarkdownToHtml
-from generator.model import Content, Meeting, Paper
-from generator.remembered import Remembered
-from generator.status import NOT_STATED, STATUS_LABELS
-from generator.tracker import recommendation_uri
-from generator.untrusted import sanitise
+from generator.derive.derive import Derived, InspectionRecord, status_table_as_at
+from generator.derive.tracker import recommendation_uri
+from generator.markup.markdown_html import MarkdownToHtml
+from generator.markup.remembered import Remembered
+from generator.markup.untrusted import sanitise
+from generator.model.checks import DIRECTIVE
+from generator.model.objects import Content, Meeting, Paper
+from generator.model.status import NOT_STATED, STATUS_LABELS
+from generator.pages.about import about_pages, mark_acronyms_on_pages
 
-TEMPLATES_PATH = Path(__file__).parent / "templates"
+TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")

@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from generator.linkcheck import URL_ATTRIBUTES, ParsedPage, check_links, parse_page, parse_site
-from generator.markdown_html import convert, plain_paragraphs
+from generator.markup.linkcheck import URL_ATTRIBUTES, ParsedPage, check_links, parse_page, parse_site
+from generator.markup.markdown_html import convert, plain_paragraphs
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6"},

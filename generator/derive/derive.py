@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.dates import PaperDate
-from generator.model import Appendix, Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
-from generator.status import count_statuses
-from generator.tracker import Tracker, track
+from generator.content.dates import PaperDate
+from generator.derive.tracker import Tracker, track
+from generator.model.objects import Appendix, Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
+from generator.model.status import count_statuses
 
 
 @dataclass(frozen=True)

@@ -39,10 +39,10 @@ from typing import Any
 from mkdocs.livereload import LiveReloadServer
 
 from generator.cli import report
-from generator.pages import pages_about
-from generator.pipeline import Result, SourceCache, check, collector_paused, every_page, render
-from generator.publish import docs_lock, locked, write_docs
-from generator.render import Page, Renderer
+from generator.commands.pipeline import Result, SourceCache, check, collector_paused, every_page, render
+from generator.engine.publish import docs_lock, locked, write_docs
+from generator.pages.render import Page, Renderer
+from generator.pages.tracker import pages_about
 
 POLL_SECONDS = 0.05  # how often content/ is scanned for changes
 QUIET_SECONDS = 0.05  # how long no further change must come before rebuilding

@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.model import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
-from generator.problems import Location, Problems, Severity
-from generator.status import CLOSED_STATUSES, count_statuses
-from generator.untrusted import first_per_line, markdown_findings
+from generator.common.problems import Location, Problems, Severity
+from generator.markup.untrusted import first_per_line, markdown_findings
+from generator.model.objects import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
+from generator.model.status import CLOSED_STATUSES, count_statuses
 
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 HEADING = re.compile(r"^(#{1,6})\s")
