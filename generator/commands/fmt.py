@@ -11,18 +11,37 @@ them changes nothing. Formatting twice gives the same text as once.
 
 from __future__ import annotations
 
+import argparse
 import io
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
-from generator.common.problems import Location, Problems
+from generator.common.problems import Location, Problems, report
 from generator.content.load import FRONT_MATTER_FENCE, read_text, report_yaml_error, split_front_matter
 
 SUFFIXES = (".yml", ".yaml", ".md")
+
+
+def add_parser(commands: Any) -> None:
+    fmt = commands.add_parser("fmt", help="rewrite YAML files (and papers' front matter) in the canonical style, keeping comments")
+    fmt.add_argument("paths", nargs="*", type=Path, default=[Path("content")], help="files or folders (default content)")
+    fmt.add_argument("--check", action="store_true", help="change nothing; fail if a file is not in the canonical style")
+    fmt.set_defaults(run=run_fmt)
+
+
+def run_fmt(arguments: argparse.Namespace) -> int:
+    problems = Problems()
+    run(arguments.paths, arguments.check, problems)
+    report(problems, strict=False)
+    if problems.errors:
+        return 1
+    print(f"{', '.join(p.as_posix() for p in arguments.paths)}: in the canonical style", file=sys.stderr)
+    return 0
 
 
 def canonical_yaml() -> YAML:

@@ -25,12 +25,13 @@ from generator.content.load import discover, parse_source, read_text, readable_f
 from generator.content.schema import Kind
 from generator.content.validate import validate_source
 from generator.derive.derive import Derived, derive
+from generator.engine.page import Page
 from generator.markup.markdown_html import convert
 from generator.model.checks import Known, check_content
 from generator.model.glossary import Use, acronym_uses, check_glossary, first_uses
 from generator.model.objects import Content, Values, build_content
-from generator.pages.render import Page, Renderer, shared_environment
-from generator.pages.tracker import tracker_pages
+from generator.pages.render import Renderer, shared_environment
+from generator.pages.site import every_page
 
 Validated = tuple[str, str, Path, Values, str, int]
 
@@ -164,11 +165,6 @@ def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache
         with timings.stage("render"):
             result.pages = every_page(Renderer(result.content, result.derived))
     return result
-
-
-def every_page(renderer: Renderer) -> list[Page]:
-    """Every page of the site, in a stable order."""
-    return renderer.pages() + tracker_pages(renderer)
 
 
 def release_memory() -> None:

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,18 @@ from generator.content.schema import (
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
 DATE_PATTERN = r"^(\d{4}-\d{2}(-\d{2})?|\d{1,2}/\d{1,2}/\d{4}|(\d{1,2} )?(" + "|".join(MONTHS) + r") \d{4})$"
 FULL_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2} (" + "|".join(MONTHS) + r") \d{4})$"
+
+
+def add_parser(commands: Any) -> None:
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas and the format reference from the schema")
+    schemas.add_argument("--content", type=Path, default=Path("content"), help="content folder for examples (default %(default)s)")
+    schemas.set_defaults(run=run_schemas)
+
+
+def run_schemas(arguments: argparse.Namespace) -> int:
+    for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
 
 
 def json_schema(node: Node) -> dict[str, Any]:

@@ -6,7 +6,7 @@ where files whose modification time and size are unchanged are not read
 again (pipeline.SourceCache), and then rebuilds in two steps:
 
 1. The pages about the changed files (a paper's page, an inspection's and
-   its recommendations' pages, ...; pages.pages_about) are rendered, written
+   its recommendations' pages, ...; pages/site.py) are rendered, written
    and rebuilt by MkDocs (its "dirty" build, of those pages only), and the
    browsers reload: the page being edited is up to date.
 2. In the background, every page is rendered again and the docs files
@@ -24,56 +24,40 @@ printed and the last good preview stays up.
 from __future__ import annotations
 
 import argparse
-import gc
-import logging
 import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.livereload import LiveReloadServer
-
-from generator.cli import report
-from generator.commands.pipeline import Result, SourceCache, check, collector_paused, every_page, render
+from generator.commands.build import common_options, site_options
+from generator.commands.pipeline import Result, SourceCache, check, collector_paused, render
+from generator.common.problems import report
+from generator.engine.page import Page
+from generator.engine.preview import PreviewEngine, serve_site
 from generator.engine.publish import docs_lock, locked, write_docs
-from generator.pages.render import Page, Renderer
-from generator.pages.tracker import pages_about
+from generator.pages.render import Renderer
+from generator.pages.site import every_page, pages_about
 
-POLL_SECONDS = 0.05  # how often content/ is scanned for changes
-QUIET_SECONDS = 0.05  # how long no further change must come before rebuilding
-SEARCH_INDEX = Path("search", "search_index.json")
 # How long a busy thread keeps the interpreter when another wants it (Python's
 # default is 5 ms): the server's threads, serving a reloading browser, wait for
 # the background rest of a rebuild at every read and write of a request.
 SWITCH_SECONDS = 0.0005
 
 
-class QuietDirtyBuilds(logging.Filter):
-    """Drops MkDocs' warning that a dirty build may leave the navigation stale."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser("serve", help="preview the site, rebuilding on every change in content/")
+    common_options(parser)
+    site_options(parser)
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default %(default)s)")
+    parser.set_defaults(run=serve)
 
 
 class Superseded(Exception):
     """A newer change came while the rest of a rebuild was rendering."""
-
-
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server; requests wait while the rest of a rebuild is written."""
-
-    def __init__(self, site_complete: threading.Event, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.site_complete = site_complete
-
-    def serve_request(self, environ: Any, start_response: Any) -> Iterable[bytes]:
-        self.site_complete.wait()
-        return super().serve_request(environ, start_response)
 
 
 class Preview:
@@ -84,8 +68,7 @@ class Preview:
         self.site_path = site_path
         self.serve_url = serve_url
         self.cache = SourceCache()
-        self.search_index: bytes | None = None
-        self.theme_environment: tuple[int, Any] | None = None
+        self.site_engine = PreviewEngine(arguments.config, arguments.docs, site_path, serve_url)
         self.site_complete = threading.Event()  # cleared while MkDocs writes the rest of a rebuild
         self.site_complete.set()
         self.newer_change = threading.Event()
@@ -115,8 +98,8 @@ class Preview:
         to mkdocs.yml; otherwise the pages about the change, then the rest."""
         self.stop_rest()
         start = time.perf_counter()
-        if self.theme_environment is None or self.configuration_changed():
-            written = self.regenerate() if self.theme_environment is not None else 0
+        if not self.site_engine.started or self.site_engine.configuration_changed():
+            written = self.regenerate() if self.site_engine.started else 0
             if written is not None:
                 self.engine(start, written, everything=True)
             return
@@ -185,62 +168,15 @@ class Preview:
         time.sleep(0)  # hand the interpreter to a thread that is waiting for it
 
     def engine(self, start: float, written: int, everything: bool, label: str = "Preview updated") -> None:
-        """Have MkDocs build every page, or only those whose docs file changed."""
+        """Have the engine build every page, or only those whose docs file changed."""
         regenerated = time.perf_counter()
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
-        config = load_config(str(self.arguments.config), docs_dir=str(self.arguments.docs.resolve()), site_dir=str(self.site_path))
-        config.site_url = self.serve_url
-        self.reuse_theme_environment(config)
-        build(config, serve_url=self.serve_url, dirty=not everything)
-        self.keep_search_index(everything)
-        gc.freeze()  # what is built stays for the session: spare the collector from walking it again
+        self.site_engine.build(everything)
         report_rebuild(label, written, regenerated - start, time.perf_counter() - regenerated)
-
-    def configuration_changed(self) -> bool:
-        return self.theme_environment is not None and self.theme_environment[0] != self.arguments.config.stat().st_mtime_ns
-
-    def reuse_theme_environment(self, config: Any) -> None:
-        """Keep the theme's templates compiled between rebuilds (MkDocs compiles
-        them on every build); start afresh when the configuration is new or changed."""
-        key = self.arguments.config.stat().st_mtime_ns
-        if self.theme_environment is None or self.theme_environment[0] != key:
-            self.theme_environment = (key, config.theme.get_env())
-            remember_template_lists(self.theme_environment[1])
-        environment = self.theme_environment[1]
-        config.theme.get_env = lambda: environment
-
-    def keep_search_index(self, complete: bool) -> None:
-        """A dirty build indexes only the pages it rebuilt: keep the last complete index."""
-        index = self.site_path / SEARCH_INDEX
-        if complete:
-            self.search_index = index.read_bytes() if index.is_file() else None
-        elif self.search_index is not None:
-            index.write_bytes(self.search_index)
 
 
 def report_rebuild(label: str, written: int, regenerating: float, engine: float) -> None:
     """One line per step of a rebuild (the benchmark reads these)."""
     print(f"{label}: {written} page(s) changed; {regenerating:.2f} s regenerating, {engine:.2f} s in the site engine.", file=sys.stderr)
-
-
-def remember_template_lists(environment: Any) -> None:
-    """List the theme's files once, not on every rebuild (Material has thousands of icons).
-
-    MkDocs lists them through one filter function whose result depends only on
-    the configuration, which does not change for the life of an environment.
-    """
-    list_templates = environment.list_templates
-    listed: dict[tuple[object, str], list[str]] = {}
-
-    def remembered(extensions: Any = None, filter_func: Any = None) -> list[str]:
-        key = (extensions and tuple(extensions), getattr(filter_func, "__qualname__", ""))
-        if key not in listed:
-            listed[key] = list_templates(extensions, filter_func)
-        return listed[key]
-
-    environment.list_templates = remembered
 
 
 def serve(arguments: argparse.Namespace) -> int:
@@ -250,21 +186,9 @@ def serve(arguments: argparse.Namespace) -> int:
     try:
         if preview.regenerate() is None:
             return 1
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
-        logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyBuilds())
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         sys.setswitchinterval(SWITCH_SECONDS)
-        server = PreviewServer(preview.site_complete, builder=preview.build, host=host, port=int(port), root=str(site_path), polling_interval=POLL_SECONDS)
-        server.build_delay = QUIET_SECONDS
-        preview.build()
-        server.watch(str(arguments.content))
-        server.watch(str(arguments.config))
-        try:
-            server.serve()  # type: ignore[no-untyped-call]
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.shutdown()
+        serve_site(preview.build, preview.site_complete, (host, int(port)), site_path, [arguments.content, arguments.config])
     finally:
         shutil.rmtree(site_path, ignore_errors=True)
     return 0

@@ -1,6 +1,6 @@
 """Stage 4b, the tracker: each recommendation's record, its changes and lists.
 
-Built from the derived histories (derive.py), once, so that the
+Built from the derived histories (records.py, made by derive.py), once, so that the
 recommendation pages, the paper pages' "what changed", the dashboard, the
 lists and the open data all read the same figures. Time open is measured to
 the date of the latest paper in content, not to today, so a build of the
@@ -13,27 +13,15 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from generator.content.dates import PaperDate
 from generator.content.schema import THEMES
+from generator.derive.records import HistoryEntry, InspectionRecord, RecommendationRecord
 from generator.model.objects import Action, AreaForDevelopment, Content, Inspection, Paper, Plan, Recommendation, TargetDate, Update
 from generator.model.status import CLOSED_STATUSES, NOT_STATED, STATUS_LABELS
 
-if TYPE_CHECKING:
-    from generator.derive.derive import HistoryEntry, InspectionRecord, RecommendationRecord
-
 TWO_YEARS_IN_MONTHS = 24
 OPEN_STATUSES = ("ongoing-delayed", "ongoing-on-track", None)
-
-
-def recommendation_uri(inspection_id: str, number: int) -> str:
-    """The stable site address of a recommendation's page."""
-    return f"inspections/{inspection_id}/recommendation-{number}/"
-
-
-def recommendation_docs_path(inspection_id: str, number: int) -> str:
-    return f"inspections/{inspection_id}/recommendation-{number}.md"
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
@@ -139,10 +127,6 @@ class TrackedRecommendation:
     @property
     def number(self) -> int:
         return self.recommendation.number
-
-    @property
-    def uri(self) -> str:
-        return recommendation_uri(self.inspection.identifier, self.number)
 
     @property
     def status(self) -> str | None:

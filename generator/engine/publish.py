@@ -1,9 +1,8 @@
 """Stage 6, publish: write the docs tree and have the site engine build it.
 
 The generator's core writes a Markdown tree; turning it into HTML is the
-engine's job. MkDocs is driven through its Python API (load_config and
-build), not its plugin API, so another engine that reads mkdocs.yml can
-replace this module alone.
+engine's job (build.py, the one call into MkDocs). Everything here, the
+docs tree and the atomic swap of site/, is the same for any engine.
 
 site/ is a symbolic link to a finished build in `.site.builds/`. A build
 writes a new directory there, checks it, and then points site/ at it by
@@ -25,10 +24,10 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from generator.common.timings import NO_TIMINGS, Timings
-from generator.pages.render import Page
+from generator.engine.build import run_engine
+from generator.engine.page import Page
 
 EPOCH = dt.date(1970, 1, 1)
 
@@ -114,7 +113,7 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
         staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
         try:
             with timings.stage("engine"):
-                base_path = _build(config_path, docs_path, staging, epoch)
+                base_path = run_engine(config_path, docs_path, staging, epoch)
             with timings.stage("verify"):
                 problems = verify(staging, base_path)
             if problems:
@@ -124,28 +123,6 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
             shutil.rmtree(staging, ignore_errors=True)
             raise
         prune(builds, site_path)
-
-
-def _build(config_path: Path, docs_path: Path, staging: Path, epoch: int) -> str:
-    """Run the engine into staging with the content's date as the build date.
-
-    Returns the path the site will be served under (from site_url), against
-    which links starting with / are checked.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        config = load_config(str(config_path), docs_dir=str(docs_path.resolve()), site_dir=str(staging))
-        build(config)
-        return urlsplit(config.site_url or "/").path
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def swap_in(staging: Path, site_path: Path) -> None:

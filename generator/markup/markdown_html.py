@@ -3,7 +3,8 @@
 Two stages read the same texts: the untrusted-content check (untrusted.py)
 converts every Markdown field to see what the site engine would make of it,
 and rendering places the Markdown of table cells and notes as HTML. Both
-take the conversion from `convert`, with the engine's own extensions, so a
+take the conversion from `convert`, with the engine's own extensions
+(engine/conventions.py), so a
 text is converted once however many stages and pages use it (the same
 recommendation appears on several pages, and the preview renders the site
 again after every save).
@@ -27,8 +28,8 @@ import markdown
 from markdown.postprocessors import Postprocessor
 from markupsafe import Markup
 
-# The site engine's Markdown extensions (mkdocs.yml), so what is checked is what it would make.
-ENGINE_EXTENSIONS = ("toc", "attr_list", "sane_lists")
+from generator.engine.conventions import MARKDOWN_EXTENSIONS
+
 # Characters with a meaning in Markdown or HTML, and tabs and carriage returns.
 SPECIAL = re.compile(r"[\\`*_\[\]<>&#!|~{}\t\r]|\A[-+=>:\s]|\A\d+[.)]|\s\Z|  ")
 
@@ -69,7 +70,7 @@ def _converter() -> tuple[markdown.Markdown, Postprocessor]:
     Raw HTML is left in the converter's stash, for the check to report, and
     put back only into the HTML that is rendered.
     """
-    converter = markdown.Markdown(extensions=list(ENGINE_EXTENSIONS), output_format="html")
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
     restore_raw_html = converter.postprocessors["raw_html"]
     converter.postprocessors.deregister("raw_html")
     return converter, restore_raw_html

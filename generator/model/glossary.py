@@ -29,7 +29,6 @@ WORD = re.compile(r"(?<![\w&'’/.@-])[A-Z][A-Za-z0-9&]*(?![\w&])")
 SHAPE = re.compile(r"^(?:[A-Z0-9&]|[a-z](?=[A-Z]))+s?$")
 LOWER = re.compile(r"[a-z]")
 COMMENT = re.compile(r"^\s*#(?!#)")
-GLOSSARY_URI = "glossary/"
 
 
 def is_acronym(word: str) -> bool:

@@ -1,5 +1,5 @@
 """Pages about the site rather than the papers: the glossary of acronyms and
-the accessibility statement, and the acronym markup every page gets.
+the accessibility statement.
 
 The statement reports how the site was last tested from the committed audit
 record (docs/accessibility-audit.json, rewritten by `make audit` from the
@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from jinja2 import Environment
-
-from generator.model.glossary import GLOSSARY_URI, mark_acronyms, term_anchor
-from generator.model.objects import GlossaryTerm
-
-if TYPE_CHECKING:
-    from generator.pages.render import Page, Renderer
+from generator.engine.page import Page
+from generator.model.glossary import term_anchor
+from generator.pages import addresses
+from generator.pages.render import Renderer
 
 AUDIT_RECORD_PATH = Path(__file__).resolve().parent.parent.parent / "docs" / "accessibility-audit.json"
-GLOSSARY_DOCS_PATH = "glossary.md"
-STATEMENT_DOCS_PATH = "accessibility.md"
 
 
 def audit_record(path: Path = AUDIT_RECORD_PATH) -> dict[str, Any]:
@@ -39,27 +34,6 @@ def about_pages(renderer: Renderer) -> list[Page]:
     terms = sorted(renderer.content.glossary, key=lambda t: t.term.casefold())
     not_expanded = sorted(renderer.content.not_expanded, key=str.casefold)
     return [
-        renderer.render("glossary.md.j2", GLOSSARY_DOCS_PATH, terms=terms, not_expanded=not_expanded, term_anchor=term_anchor),
-        renderer.render("accessibility.md.j2", STATEMENT_DOCS_PATH, audit=audit_record()),
+        renderer.render("glossary.md.j2", addresses.GLOSSARY, terms=terms, not_expanded=not_expanded, term_anchor=term_anchor),
+        renderer.render("accessibility.md.j2", addresses.STATEMENT, audit=audit_record()),
     ]
-
-
-def mark_acronyms_on_pages(pages: list[Page], glossary: list[GlossaryTerm], env: Environment) -> list[Page]:
-    """Every page but the glossary itself, with its first use of each term linked."""
-    from generator.pages.render import Page, page_uri, relative_link
-
-    if not glossary:
-        return pages
-    by_term = {term.term: term for term in glossary}
-    macro = env.get_template("acronym.html.j2").module.acronym  # type: ignore[attr-defined]
-
-    def marked(page: Page) -> Page:
-        here = page_uri(page.docs_path)
-
-        def markup(word: str, term: GlossaryTerm) -> str:
-            href = relative_link(here, GLOSSARY_URI) + "#" + term_anchor(term.term)
-            return str(macro(word, term, href)).strip()
-
-        return Page(page.docs_path, mark_acronyms(page.text, by_term, markup))
-
-    return [page if page.docs_path == GLOSSARY_DOCS_PATH else marked(page) for page in pages]

@@ -9,12 +9,9 @@ reads the same bars, so chart and table cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from generator.derive.records import InspectionRecord
 from generator.model.objects import StatusCounts
-
-if TYPE_CHECKING:
-    from generator.derive.derive import InspectionRecord
 
 CATEGORIES = (
     ("closed", "Closed"),

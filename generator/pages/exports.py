@@ -20,7 +20,7 @@ from typing import Any
 from generator.content.dates import PaperDate
 from generator.derive.tracker import Change, TrackedRecommendation, Tracker
 from generator.model.status import STATUS_LABELS
-from generator.pages.render import paper_uri
+from generator.pages.addresses import data_file, paper_uri, recommendation_uri
 
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -108,7 +108,7 @@ def recommendation_values(tracked: TrackedRecommendation) -> dict[str, Value]:
         "months_since_inspection": tracked.months_since_published,
         "open_over_two_years": tracked.over_two_years,
         "reports": len(tracked.changes),
-        "page_url": tracked.uri,
+        "page_url": recommendation_uri(tracked.inspection.identifier, tracked.number),
     }
 
 
@@ -240,29 +240,29 @@ class Export:
 
 EXPORTS = (
     Export(
-        "data/recommendations.csv",
+        data_file("recommendations.csv"),
         "Recommendations (CSV)",
         "One row per recommendation: its inspection, number, text, lead, themes, latest status with its date and paper, targets and page.",
         RECOMMENDATION_FIELDS,
-        "data/recommendations.csv.schema.json",
+        data_file("recommendations.csv.schema.json"),
         lambda tracker: to_csv(RECOMMENDATION_FIELDS, recommendation_rows(tracker)),
         lambda: table_schema(RECOMMENDATION_FIELDS, ["inspection", "number"]),
     ),
     Export(
-        "data/recommendations.json",
+        data_file("recommendations.json"),
         "Recommendations (JSON)",
         "The same records as recommendations.csv, with themes as a list, under `recommendations`; `as_at` is the date of the latest paper held.",
         RECOMMENDATION_FIELDS,
-        "data/recommendations.schema.json",
+        data_file("recommendations.schema.json"),
         recommendations_json,
         recommendations_json_schema,
     ),
     Export(
-        "data/positions.csv",
+        data_file("positions.csv"),
         "Positions (CSV)",
         "One row per paper per recommendation it reports on, in date order, with what changed since the previous paper.",
         POSITION_FIELDS,
-        "data/positions.csv.schema.json",
+        data_file("positions.csv.schema.json"),
         lambda tracker: to_csv(POSITION_FIELDS, position_rows(tracker)),
         lambda: table_schema(POSITION_FIELDS, ["inspection", "number", "paper"]),
     ),

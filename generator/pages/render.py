@@ -1,4 +1,4 @@
-"""Stage 5, render: the Markdown pages of the site, from Jinja2 templates.
+"""Rendering a page: the Jinja2 environment, its filters, and the page's Markdown.
 
 Pages are Markdown for the site engine to turn into HTML; structured parts
 (tables, the plan) are HTML blocks written by the templates, never by Python
@@ -12,8 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Set
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,50 +21,20 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from generator.derive.derive import Derived, InspectionRecord, status_table_as_at
-from generator.derive.tracker import recommendation_uri
+from generator.derive.derive import Derived, status_table_as_at
+from generator.engine.page import Page
 from generator.markup.markdown_html import MarkdownToHtml
 from generator.markup.remembered import Remembered
 from generator.markup.untrusted import sanitise
 from generator.model.checks import DIRECTIVE
-from generator.model.objects import Content, Meeting, Paper
+from generator.model.objects import Content, Paper
 from generator.model.status import NOT_STATED, STATUS_LABELS
-from generator.pages.about import about_pages, mark_acronyms_on_pages
+from generator.pages import addresses
 
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
-
-
-@dataclass(frozen=True)
-class Page:
-    """A page to write: its path in the docs tree and its Markdown."""
-
-    docs_path: str
-    text: str
-
-
-def page_uri(docs_path: str) -> str:
-    """The site address MkDocs gives a docs file (directory URLs)."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def paper_uri(paper_id: str) -> str:
-    return f"papers/{paper_id}/"
-
-
-def meeting_uri(meeting_id: str) -> str:
-    return f"meetings/{meeting_id}/"
-
-
-def inspection_uri(inspection_id: str) -> str:
-    return f"inspections/{inspection_id}/"
 
 
 def _front_matter_value(value: Any) -> Markup:
@@ -153,18 +122,19 @@ def make_environment() -> Environment:
     }
     env.filters.update(filters)
     env.globals.update(
-        paper_uri=paper_uri,
-        meeting_uri=meeting_uri,
-        inspection_uri=inspection_uri,
+        paper_uri=addresses.paper_uri,
+        meeting_uri=addresses.meeting_uri,
+        inspection_uri=addresses.inspection_uri,
+        recommendation_uri=addresses.recommendation_uri,
+        uris=addresses.named_uris(),
         status_table_as_at=status_table_as_at,
-        recommendation_uri=recommendation_uri,
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
 
 
 class Renderer:
-    """Renders every page of the site from the model and derived figures."""
+    """Renders a page from a template, with the model and derived figures (pages/site.py lists every page)."""
 
     def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None) -> None:
         self.content = content
@@ -177,56 +147,14 @@ class Renderer:
         context = {
             "content": self.content,
             "derived": self.derived,
-            "page_uri": page_uri(docs_path),
+            "page_uri": addresses.uri(docs_path),
             **values,
         }
         return Page(docs_path, self.env.get_template(template).render(context))
 
-    def pages(self) -> list[Page]:
-        pages = [
-            self.render("home.md.j2", "index.md"),
-            self.render("papers.md.j2", "papers/index.md"),
-            self.render("meetings.md.j2", "meetings/index.md"),
-            self.render("inspections.md.j2", "inspections/index.md"),
-            *map(self.paper_page, self.derived.papers_by_date),
-            *map(self.meeting_page, sorted(self.content.meetings.values(), key=lambda m: m.date.value)),
-            *map(self.inspection_page, self.derived.inspections),
-            *about_pages(self),
-        ]
-        return mark_acronyms_on_pages(pages, self.content.glossary, self.env)
-
-    def pages_about(self, changed_paths: Set[Path]) -> list[Page]:
-        """The papers', meetings' and inspections' own pages whose files are
-        among changed_paths, exactly as pages() renders them (the preview
-        shows these first; see serve.py)."""
-        pages = [
-            *(self.paper_page(paper) for paper in self.derived.papers_by_date if self.paper_files(paper) & changed_paths),
-            *(self.meeting_page(meeting) for meeting in self.content.meetings.values() if meeting.location.path in changed_paths),
-            *(self.inspection_page(record) for record in self.derived.inspections if self.inspection_files(record) & changed_paths),
-        ]
-        return mark_acronyms_on_pages(pages, self.content.glossary, self.env)
-
-    def paper_files(self, paper: Paper) -> set[Path]:
-        """The files a paper's page shows: the paper's and those of the plans it appends."""
-        plans = (self.content.plans.get(appendix.plan_id or "") for appendix in paper.appendices)
-        return {paper.location.path, *(plan.location.path for plan in plans if plan)}
-
-    def inspection_files(self, record: InspectionRecord) -> set[Path]:
-        """The files an inspection's page (and its recommendations' pages) show first of all."""
-        return {record.inspection.location.path, *(plan.location.path for plan in record.plans)}
-
-    def paper_page(self, paper: Paper) -> Page:
-        return self.render("paper.md.j2", f"papers/{paper.identifier}.md", paper=paper, body=self.expand_directives(paper))
-
-    def meeting_page(self, meeting: Meeting) -> Page:
-        return self.render("meeting.md.j2", f"meetings/{meeting.identifier}.md", meeting=meeting)
-
-    def inspection_page(self, record: InspectionRecord) -> Page:
-        return self.render("inspection.md.j2", f"inspections/{record.inspection.identifier}/index.md", record=record)
-
     def expand_directives(self, paper: Paper) -> Markup:
         """The body with each [[directive]] line replaced by its block."""
-        macros = self.env.get_template("blocks.html.j2").make_module({"content": self.content, "derived": self.derived, "page_uri": paper_uri(paper.identifier)})
+        macros = self.env.get_template("blocks.html.j2").make_module({"content": self.content, "derived": self.derived, "page_uri": addresses.paper_uri(paper.identifier)})
         lines = []
         for line in paper.body.split("\n"):
             match = DIRECTIVE.match(line.strip())

@@ -1,9 +1,9 @@
 """The tracker's pages: one per recommendation, the lists, the dashboard,
 the open data page with its files, and the Atom feed of papers.
 
-Every page reads the one Tracker that derive.py builds; the exports come
-from exports.py, the chart's geometry from chart.py, all markup from
-templates.
+Every page reads the one Tracker that derive/ builds; the exports come
+from exports.py, the chart's geometry from chart.py, every address from
+addresses.py, all markup from templates.
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Set
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from generator.derive.tracker import Group, TrackedRecommendation, recommendation_docs_path
+from generator.derive.tracker import Group, TrackedRecommendation
+from generator.engine.page import Page
+from generator.pages import addresses
 from generator.pages.chart import status_chart
 from generator.pages.exports import EXPORTS, export_files
-from generator.pages.render import Page, Renderer, page_uri
+from generator.pages.render import Renderer
 
-FEED_PATH = "feed.xml"
 # Stable Atom ids without a domain of our own: name-based UUIDs of site paths.
 FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "hmics-progress-site")
 
@@ -34,15 +34,15 @@ class ListPage:
 
     @property
     def uri(self) -> str:
-        return page_uri(self.docs_path)
+        return addresses.uri(self.docs_path)
 
 
 LISTS = (
-    ListPage("recommendations/index.md", "by-inspection", "Open recommendations by inspection"),
-    ListPage("recommendations/by-status.md", "by-status", "Open recommendations by status"),
-    ListPage("recommendations/by-theme.md", "by-theme", "Open recommendations by theme"),
-    ListPage("recommendations/by-lead.md", "by-lead", "Open recommendations by lead"),
-    ListPage("recommendations/oldest-open.md", "oldest-open", "Open recommendations, oldest first"),
+    ListPage(addresses.RECOMMENDATION_LISTS["by-inspection"], "by-inspection", "Open recommendations by inspection"),
+    ListPage(addresses.RECOMMENDATION_LISTS["by-status"], "by-status", "Open recommendations by status"),
+    ListPage(addresses.RECOMMENDATION_LISTS["by-theme"], "by-theme", "Open recommendations by theme"),
+    ListPage(addresses.RECOMMENDATION_LISTS["by-lead"], "by-lead", "Open recommendations by lead"),
+    ListPage(addresses.RECOMMENDATION_LISTS["oldest-open"], "oldest-open", "Open recommendations, oldest first"),
 )
 
 
@@ -55,12 +55,10 @@ def tracker_pages(renderer: Renderer) -> list[Page]:
     return [*recommendation_pages(renderer), *list_pages(renderer), dashboard_page(renderer), *data_pages(renderer), feed(renderer)]
 
 
-def pages_about(renderer: Renderer, changed_paths: Set[Path]) -> list[Page]:
-    """The pages about what changed: papers', meetings', inspections' and
-    recommendations' own pages, as the full render makes them (the preview
-    shows these first)."""
+def tracker_pages_about(renderer: Renderer, changed_paths: Set[Path]) -> list[Page]:
+    """The recommendations' own pages that show a file among changed_paths."""
     recommendations = [tracked for tracked in renderer.derived.tracker.recommendations if tracked_files(tracked) & changed_paths]
-    return [*renderer.pages_about(changed_paths), *map(partial(recommendation_page, renderer), recommendations)]
+    return [recommendation_page(renderer, tracked) for tracked in recommendations]
 
 
 def tracked_files(tracked: TrackedRecommendation) -> set[Path]:
@@ -75,7 +73,7 @@ def recommendation_pages(renderer: Renderer) -> list[Page]:
 
 
 def recommendation_page(renderer: Renderer, tracked: TrackedRecommendation) -> Page:
-    return renderer.render("recommendation.md.j2", recommendation_docs_path(tracked.inspection.identifier, tracked.number), tracked=tracked)
+    return renderer.render("recommendation.md.j2", addresses.recommendation_docs_path(tracked.inspection.identifier, tracked.number), tracked=tracked)
 
 
 def _groups(renderer: Renderer, kind: str) -> list[Group]:
@@ -91,13 +89,13 @@ def list_pages(renderer: Renderer) -> list[Page]:
 
 def dashboard_page(renderer: Renderer) -> Page:
     chart = status_chart(renderer.derived.inspections)
-    return renderer.render("dashboard.md.j2", "dashboard/index.md", chart=chart, exports=EXPORTS, lists=LISTS, feed_path=FEED_PATH)
+    return renderer.render("dashboard.md.j2", addresses.DASHBOARD, chart=chart, exports=EXPORTS, lists=LISTS, feed_path=addresses.FEED)
 
 
 def data_pages(renderer: Renderer) -> list[Page]:
     files = [Page(path, text) for path, text in export_files(renderer.derived.tracker)]
-    return [renderer.render("data.md.j2", "data/index.md", exports=EXPORTS, feed_path=FEED_PATH), *files]
+    return [renderer.render("data.md.j2", addresses.DATA, exports=EXPORTS, feed_path=addresses.FEED), *files]
 
 
 def feed(renderer: Renderer) -> Page:
-    return renderer.render("feed.xml.j2", FEED_PATH, feed_id=feed_id)
+    return renderer.render("feed.xml.j2", addresses.FEED, feed_id=feed_id)
