@@ -21,9 +21,9 @@ from bs4 import BeautifulSoup, Tag
 from pdfminer.high_level import extract_text
 from pdfua import Severity, validate
 
-from generator.pdf import full_documents
-from generator.pipeline import check, render
-from generator.render import Renderer
+from generator.commands.pipeline import check, render
+from generator.pages.pdf import full_documents
+from generator.pages.render import Renderer
 from tests.conftest import CONTENT, MINIMAL_TREE, Site
 
 # The site's own sections of a paper's page, not the paper's: not in its PDF.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from generator.pipeline import render
-from generator.sections import paper_sections, slug
+from generator.commands.pipeline import render
+from generator.model.sections import paper_sections, slug
 from tests.conftest import CONTENT, MINIMAL_TREE, Site
 from tests.test_full_document import text_of
 
@@ -97,7 +97,7 @@ def test_section_addresses_come_from_number_and_heading_not_position(tmp_path: P
 
 
 def test_the_opening_section_holds_the_text_before_the_first_heading() -> None:
-    from generator.pipeline import check
+    from generator.commands.pipeline import check
 
     result = check(CONTENT)
     assert result.content is not None
