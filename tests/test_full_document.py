@@ -229,4 +229,4 @@ def test_the_preview_does_not_make_pdfs(tmp_path: Path) -> None:
     result = render(CONTENT)
     assert result.documents == {} and result.pages is not None
     page = next(page for page in result.pages if page.docs_path == "papers/2024-09-18-hmics-improvement-plans-progress-summary.md")
-    assert "The full document as a PDF is made when the site is built (`make site`); the preview does not make it." in page.text
+    assert "The full document as a PDF is made when the site is built (`make site`), for papers of up to about 800 pages; the preview does not make it." in page.text

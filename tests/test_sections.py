@@ -91,6 +91,8 @@ def test_section_addresses_come_from_number_and_heading_not_position(tmp_path: P
     text = (content / paper).read_text(encoding="utf-8")
     (content / paper).write_text(text.replace("## 1 BACKGROUND", "## 0.5 *Earlier* part\n\nNew text.\n\n## 1 BACKGROUND"), encoding="utf-8")
     assert addresses() == ["papers/2024-09-18-sample-paper/0-5-earlier-part.md", *before]
+    (content / paper).write_text(text + "\n## 1 Background\n\nThe same heading again.\n", encoding="utf-8")
+    assert addresses() == sorted([*before, "papers/2024-09-18-sample-paper/1-background-2.md"])
     assert (
         slug("Appendix A HMICS Thematic Inspection of Policing Mental Health in Scotland – Recommendations") == "appendix-a-hmics-thematic-inspection-of-policing-mental"
     )  # whole words, up to 60 characters

@@ -205,7 +205,10 @@ def test_links_leaving_the_site_are_refused(content_tree: Callable[..., Path]) -
     content = content_tree({PAPER_SAMPLE: paper})
     result = run_generator("build", "--content", "content", "--config", str(ROOT / "mkdocs.yml"), cwd=content.parent)
     assert result.returncode == 1, result.stderr
+    # The paper's whole page and the page of the section holding the links (relative links are rebased there).
     assert [line for line in result.stderr.splitlines() if "broken link" in line] == [
+        'papers/2024-09-18-sample-paper/cover-sheet/index.html: broken link "../../../../../etc/passwd": it leads out of the site',
+        'papers/2024-09-18-sample-paper/cover-sheet/index.html: broken link "/etc/passwd": there is no file etc/passwd/index.html in the site',
         'papers/2024-09-18-sample-paper/index.html: broken link "../../../../etc/passwd": it leads out of the site',
         'papers/2024-09-18-sample-paper/index.html: broken link "/etc/passwd": there is no file etc/passwd/index.html in the site',
     ]

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from generator.common.problems import Location, Problems, Severity
 from generator.markup.untrusted import first_per_line, markdown_findings
 from generator.model.objects import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
-from generator.model.sections import Section, paper_sections
 from generator.model.status import CLOSED_STATUSES, count_statuses
 
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
@@ -151,24 +150,6 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
         _check_positions(content, known, block, problems)
     _check_body(content, known, paper, problems)
     _check_tables_placed(paper, problems)
-    _check_section_addresses(paper, problems)
-
-
-def _check_section_addresses(paper: Paper, problems: Problems) -> None:
-    """Each section has a page whose address comes from its number and heading: two alike would be one page."""
-    first: dict[str, Section] = {}
-    for section in paper_sections(paper):
-        if section.slug not in first:
-            first[section.slug] = section
-            continue
-        line = section.line if section.appendix else paper.body_line + section.line
-        earlier = first[section.slug]
-        earlier_line = earlier.line if earlier.appendix else paper.body_line + earlier.line
-        problems.add(
-            Location(paper.location.path, line, 1),
-            f'the section "{section.heading}" would have the same address as the section on line {earlier_line} (…/{section.slug}/)',
-            "make their numbers or headings differ",
-        )
 
 
 def _check_tables_placed(paper: Paper, problems: Problems) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model.objects import Appendix, Paper
 
@@ -72,7 +72,19 @@ def paper_sections(paper: Paper) -> list[Section]:
     for appendix in paper.appendices:
         title = f"{appendix.label} – {appendix.title}"
         sections.append(Section(paper.identifier, slug(f"{appendix.label} {appendix.title}"), title, "", "appendix", appendix, appendix.location.line))
-    return sections
+    return _distinct(sections)
+
+
+def _distinct(sections: list[Section]) -> list[Section]:
+    """Sections whose headings give the same address (the same heading twice,
+    or long headings alike in their first 60 characters) are told apart by
+    -2, -3, ... after the first, in reading order: no page is written over another."""
+    seen: dict[str, int] = {}
+    distinct = []
+    for section in sections:
+        count = seen[section.slug] = seen.get(section.slug, 0) + 1
+        distinct.append(section if count == 1 else replace(section, slug=f"{section.slug}-{count}"))
+    return distinct
 
 
 def _body_parts(body: str) -> Iterator[tuple[str, str, int]]:

@@ -43,6 +43,10 @@ from generator.pages.render import Renderer
 PRINT_TEMPLATE = "print/paper.html.j2"
 DEFAULT_CACHE = Path(".cache/pdf")
 CACHE_DAYS = 30  # a cached PDF unused this long is removed
+# A paper longer than this (its print HTML, in characters) gets no PDF: it
+# would run to thousands of pages and take minutes to lay out. The longest
+# real paper's is 100,000 (42 pages).
+LONGEST_PRINTED = 2_000_000
 SCOPES = {True: "/Column", False: "/Row"}
 
 
@@ -86,6 +90,8 @@ def full_documents(renderer: Renderer, cache: Path = DEFAULT_CACHE) -> dict[str,
     cache.mkdir(parents=True, exist_ok=True)
     for paper in renderer.derived.papers_by_date:
         html = print_html(renderer, paper)
+        if len(html) > LONGEST_PRINTED:
+            continue
         key = hashlib.sha256(f"{engine_version()}\n{html}".encode()).hexdigest()
         documents[paper.identifier] = cached(cache, key, paper.identifier) or printed(cache, key, paper.identifier, html)
     prune(cache)
