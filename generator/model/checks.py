@@ -13,9 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.common.problems import Location, Problems, Severity
+from generator.content.statuses import COLUMNS
 from generator.markup.untrusted import first_per_line, markdown_findings
 from generator.model.objects import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
-from generator.model.status import CLOSED_STATUSES, count_statuses
+from generator.model.status import count_statuses, in_column
 
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 HEADING = re.compile(r"^(#{1,6})\s")
@@ -207,16 +208,13 @@ def _check_stated_counts(block: InspectionPositions, inspection: Inspection, pro
             "correct the count or the inspection's total_recommendations",
         )
     recorded = count_statuses([p.status for p in block.positions])
-    for label, stated_value, recorded_value, statuses in (
-        ("closed", stated.closed, recorded.closed, CLOSED_STATUSES),
-        ("ongoing_on_track", stated.ongoing_on_track, recorded.ongoing_on_track, ("ongoing-on-track",)),
-        ("ongoing_delayed", stated.ongoing_delayed, recorded.ongoing_delayed, ("ongoing-delayed",)),
-    ):
+    for column in COLUMNS:
+        stated_value, recorded_value = getattr(stated, column.field), getattr(recorded, column.field)
         if recorded_value > stated_value:
-            lines = ", ".join(str(p.location.line) for p in block.positions if p.status in statuses)
+            lines = ", ".join(str(p.location.line) for p in block.positions if in_column(p.status, column))
             problems.add(
                 block.counts_location,
-                f"stated_counts.{label} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
+                f"stated_counts.{column.field} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
                 "correct the statuses or the stated count",
             )
 

@@ -21,6 +21,7 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
+from generator.content.statuses import label
 from generator.derive.derive import Derived, status_table_as_at
 from generator.engine.page import Page
 from generator.markup.markdown_html import MarkdownToHtml
@@ -28,7 +29,6 @@ from generator.markup.remembered import Remembered
 from generator.markup.untrusted import sanitise
 from generator.model.checks import DIRECTIVE
 from generator.model.objects import Content, Paper
-from generator.model.status import NOT_STATED, STATUS_LABELS
 from generator.pages import addresses
 
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
@@ -72,10 +72,6 @@ def _source(text: str) -> Markup:
     return Markup(text)
 
 
-def _status_label(status: str | None) -> str:
-    return STATUS_LABELS[status] if status else NOT_STATED
-
-
 @pass_context
 def _link(context: Context, target_uri: str) -> str:
     """A link from the page being rendered to another site address."""
@@ -116,7 +112,7 @@ def make_environment() -> Environment:
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
         "source": _source,
-        "status_label": _status_label,
+        "status_label": label,
         "link": _link,
         "tojson": _front_matter_value,
     }
