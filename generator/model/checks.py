@@ -13,15 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.common.problems import Location, Problems, Severity
+from generator.content.directives import DIRECTIVE, DIRECTIVES
 from generator.content.statuses import COLUMNS
 from generator.markup.untrusted import first_per_line, markdown_findings
 from generator.model.objects import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
 from generator.model.status import count_statuses, in_column
 
-DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 HEADING = re.compile(r"^(#{1,6})\s")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development")
 
 
 @dataclass(frozen=True)
@@ -154,7 +153,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
 
 
 def _check_tables_placed(paper: Paper, problems: Problems) -> None:
-    placed = {match[2].strip() for match in (DIRECTIVE.match(line.strip()) for line in paper.body.split("\n")) if match and match[1] == "table" and match[2]}
+    placed = {match[2].strip() for match in (DIRECTIVE.match(line.strip()) for line in paper.body.split("\n")) if match and match[2] and _argument_names(match[1]) == "table"}
     for table in paper.tables.values():
         if table.name not in placed:
             problems.add(table.location, f'table "{table.name}" is never placed in the body', f"add a line [[table {table.name}]] where it belongs, or remove the table", Severity.WARNING)
@@ -257,9 +256,10 @@ def _check_heading(level: int, previous_level: int, location: Location, problems
 
 
 def _check_directive(content: Content, known: Known, paper: Paper, name: str, argument: str, location: Location, problems: Problems) -> None:
-    if name not in DIRECTIVES:
+    directive = DIRECTIVES.get(name)
+    if directive is None:
         problems.add(location, f"unknown directive [[{name}]]", f"use one of: {', '.join(DIRECTIVES)}")
-    elif name == "table":
+    elif directive.argument == "table":
         if argument not in paper.tables:
             names = ", ".join(paper.tables) or "none are defined"
             problems.add(location, f'there is no table "{argument}" in this paper\'s front matter', f"define it under tables: or use one of: {names}")
@@ -267,8 +267,8 @@ def _check_directive(content: Content, known: Known, paper: Paper, name: str, ar
         if argument in known.inspections:
             return
         problems.add(location, f'there is no inspection "{argument}"', "use the identifier of a file in content/inspections/")
-    elif name == "status-table" and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
-        problems.add(location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
+    elif directive.needs_stated_counts and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
+        problems.add(location, f'[[{name} {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
 
 
 def _check_plans(content: Content, known: Known, problems: Problems) -> None:
@@ -304,3 +304,9 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
             for number in area.action_numbers:
                 if (inspection.identifier, number) not in numbered:
                     problems.add(area.location, f"Area for Development links to action {number}, which no plan of this inspection has", "correct the action number")
+
+
+def _argument_names(directive_name: str) -> str | None:
+    """What a directive's argument names ("table", "inspection"), or None for an unknown directive."""
+    directive = DIRECTIVES.get(directive_name)
+    return directive.argument if directive else None

@@ -21,13 +21,13 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
+from generator.content.directives import DIRECTIVE, DIRECTIVES
 from generator.content.statuses import label
 from generator.derive.derive import Derived, status_table_as_at
 from generator.engine.page import Page
 from generator.markup.markdown_html import MarkdownToHtml
 from generator.markup.remembered import Remembered
 from generator.markup.untrusted import sanitise
-from generator.model.checks import DIRECTIVE
 from generator.model.objects import Content, Paper
 from generator.pages import addresses
 
@@ -158,6 +158,6 @@ class Renderer:
                 lines.append(line)
                 continue
             name, argument = match[1], (match[2] or "").strip()
-            block = getattr(macros, name.replace("-", "_"))(paper, argument)
+            block = getattr(macros, DIRECTIVES[name].macro)(paper, argument)
             lines.extend(["", str(block).strip(), ""])
         return _source("\n".join(lines))
