@@ -10,7 +10,7 @@ from generator.content.directives import DIRECTIVES
 from generator.content.schema import KINDS, POSITION, STATED_COUNTS, Choice, ListOf, MapOf, Mapping
 from generator.content.statuses import COLUMNS, STATUS_NAMES, STATUSES
 from generator.model.objects import Content, Inspection, Meeting, Paper, Plan, StatusCounts
-from generator.pages.render import shared_environment
+from generator.pages.render import TEMPLATES_PATH, shared_environment
 
 
 def test_every_directive_has_its_macro_in_the_blocks_template() -> None:
@@ -85,3 +85,13 @@ def unmatched(mapping: Mapping, model: type[Any], where: str) -> list[str]:
 def test_every_schema_key_lands_on_a_model_attribute() -> None:
     missing = [key for kind in KINDS for key in unmatched(kind.root, MODEL_OF_KIND[kind.name], kind.name)]
     assert missing == []
+
+
+def test_every_page_template_extends_the_base_page() -> None:
+    """Front matter, breadcrumb and heading are written once, in page.md.j2."""
+    pages = [path for path in TEMPLATES_PATH.glob("*.md.j2") if path.name not in ("page.md.j2", "reference.md.j2")]
+    assert len(pages) >= 13
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith('{% extends "page.md.j2" %}'), path.name
+        assert "\n---\n" not in text and "blocks.breadcrumbs(" not in text, path.name
