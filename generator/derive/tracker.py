@@ -1,4 +1,4 @@
-"""Stage 4b, the tracker: each recommendation's record, its changes and lists.
+"""The tracker: each recommendation's record, its changes and lists.
 
 Built from the derived histories (records.py, made by derive.py), once, so that the
 recommendation pages, the paper pages' "what changed", the dashboard, the

@@ -1,4 +1,4 @@
-"""Stage 6, publish: write the docs tree and have the site engine build it.
+"""Publish: write the docs tree, have the engine build it, swap the site in.
 
 The generator's core writes a Markdown tree; turning it into HTML is the
 engine's job (build.py, the one call into MkDocs). Everything here, the

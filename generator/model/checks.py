@@ -1,4 +1,4 @@
-"""Stage 2b, check across files: references, counts and the Markdown bodies.
+"""Checks across files: references, counts and the Markdown bodies.
 
 validate.py checks each file alone; this module checks what only the whole
 content tree can tell: that references lead somewhere, that a paper's stated
