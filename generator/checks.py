@@ -12,14 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.markdown_checks import markdown_shape
 from generator.model import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
 from generator.problems import Location, Problems, Severity
 from generator.status import CLOSED_STATUSES, count_statuses
 from generator.untrusted import first_per_line, markdown_findings
 
 DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
-HEADING = re.compile(r"^(#{1,6})\s")
-IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development")
 
 
@@ -59,7 +58,7 @@ def _check_inspections(content: Content, known: Known, problems: Problems) -> No
                     "correct the number or total_recommendations",
                 )
             for reference in recommendation.see_also:
-                _check_recommendation_ref(content, known, reference.inspection_id, reference.number, recommendation.location, problems)
+                _check_recommendation_ref(content, known, reference.inspection_id, reference.number, reference.location or recommendation.location, problems)
         _check_area_numbers(inspection, problems)
         if inspection.stated_total is not None and inspection.stated_total < len(inspection.recommendations):
             problems.add(
@@ -111,9 +110,13 @@ def _check_meetings(content: Content, known: Known, problems: Problems) -> None:
             elif paper.meeting_id != meeting.identifier:
                 problems.add(
                     item.location,
-                    f'paper "{item.paper_id}" is on this agenda, but its front matter says it went to "{paper.meeting_id}" ({paper.location.path.name} line {paper.location.line})',
+                    f'paper "{item.paper_id}" is on this agenda, but its front matter says it went to "{paper.meeting_id}" ({paper.location.path.name} line {_meeting_line(paper)})',
                     "make the paper's meeting and the agenda agree",
                 )
+
+
+def _meeting_line(paper: Paper) -> int:
+    return (paper.meeting_location or paper.location).line
 
 
 def _check_agenda_items(agenda: list[AgendaItem], problems: Problems) -> None:
@@ -127,7 +130,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
     meeting = content.meetings.get(paper.meeting_id)
     if meeting is None:
         if paper.meeting_id not in known.meetings:
-            problems.add(paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier")
+            problems.add(paper.meeting_location or paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier")
     else:
         if not any(item.paper_id == paper.identifier for item in meeting.agenda):
             problems.add(
@@ -224,38 +227,15 @@ def _check_stated_counts(block: InspectionPositions, inspection: Inspection, pro
 def _check_body(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
     for finding in first_per_line(markdown_findings(paper.body)):
         problems.add(Location(paper.location.path, paper.body_line + finding.line - 1, finding.column), finding.message, finding.fix)
-    previous_level = 1
-    in_fence = False
+    for finding in markdown_shape(paper.body):
+        problems.add(Location(paper.location.path, paper.body_line + finding.line - 1, finding.column), finding.message, finding.fix)
     for offset, line in enumerate(paper.body.split("\n")):
         location = Location(paper.location.path, paper.body_line + offset, 1)
-        if line.lstrip().startswith("```"):
-            in_fence = not in_fence
-        if in_fence:
-            continue
-        heading = HEADING.match(line)
-        if heading:
-            level = len(heading[1])
-            _check_heading(level, previous_level, location, problems)
-            previous_level = level
         directive = DIRECTIVE.match(line.strip())
         if directive:
             _check_directive(content, known, paper, directive[1], (directive[2] or "").strip(), location, problems)
         elif line.strip().startswith("[["):
             problems.add(location, f"unknown directive {line.strip()}", f"use one of: {', '.join('[[' + d + ' ...]]' for d in DIRECTIVES)}")
-        for image in IMAGE.finditer(line):
-            if not image[1].strip():
-                problems.add(
-                    Location(location.path, location.line, image.start() + 1),
-                    "an image has no text alternative",
-                    "describe the image between the square brackets: ![what it shows](...)",
-                )
-
-
-def _check_heading(level: int, previous_level: int, location: Location, problems: Problems) -> None:
-    if level == 1:
-        problems.add(location, "a level-1 heading (#) in the body", "start the body's headings at ## (the page title is the only #)")
-    elif level > previous_level + 1:
-        problems.add(location, f"the heading skips from level {previous_level} to level {level}", f"use {'#' * (previous_level + 1)} for this heading")
 
 
 def _check_directive(content: Content, known: Known, paper: Paper, name: str, argument: str, location: Location, problems: Problems) -> None:

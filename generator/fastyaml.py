@@ -38,6 +38,14 @@ _RESOLVER = VersionedResolver(version=(1, 2))
 _IMPLICIT = (True, False)
 
 
+LINE_BREAKS_OF_YAML_1_1 = re.compile("[\u2028\u2029\u0085]")
+
+
+def plain_tag(text: str) -> str:
+    """What YAML 1.2 reads an untagged plain scalar as: str, int, float, bool, null, timestamp."""
+    return str(_RESOLVER.resolve(RuamelScalarNode, text, _IMPLICIT).value).removeprefix(PREFIX)
+
+
 class Unsupported(Exception):
     """The text needs ruamel.yaml's loader (and its messages)."""
 
@@ -46,6 +54,8 @@ def load(text: str) -> Any:
     """The document as load.plain_yaml() would give it."""
     if "\t" in text:
         raise Unsupported("a tab: libyaml reads some that ruamel.yaml refuses")
+    if LINE_BREAKS_OF_YAML_1_1.search(text):
+        raise Unsupported("U+2028, U+2029 or U+0085: libyaml counts a line there, and every line number after it would be one off")
     loader = Loader(text)
     try:
         return _Events(loader).document()
@@ -127,7 +137,7 @@ def _plain(text: str) -> Any:
 
     Keys and short values repeat thousands of times: each is resolved once.
     """
-    tag = str(_RESOLVER.resolve(RuamelScalarNode, text, _IMPLICIT).value).removeprefix(PREFIX)
+    tag = plain_tag(text)
     if tag in ("str", "timestamp"):
         return text
     if tag == "null":

@@ -19,6 +19,7 @@ from generator.problems import Location
 class CrossReference:
     inspection_id: str
     number: int
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -156,6 +157,7 @@ class Paper:
     body: str
     body_line: int
     location: Location
+    meeting_location: Location | None = None
 
     @property
     def date(self) -> PaperDate:
@@ -257,6 +259,12 @@ def where(path: Path, values: Values) -> Location:
     return Location(path, int(values.get("__line__", 1)), int(values.get("__column__", 1)))
 
 
+def field_location(path: Path, values: Values, name: str) -> Location:
+    """Where a field's name is written (validate.py records it), for a message about its value."""
+    line, column = values.get("__fields__", {}).get(name, (values.get("__line__", 1), values.get("__column__", 1)))
+    return Location(path, int(line), int(column))
+
+
 def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> Content:
     """Objects from (kind, identifier, path, values, body, body_line) tuples."""
     content = Content()
@@ -289,7 +297,7 @@ def _inspection(identifier: str, path: Path, values: Values) -> Inspection:
             r.get("text"),
             r.get("lead"),
             list(r.get("themes", [])),
-            [CrossReference(s["inspection"], s["recommendation"]) for s in r.get("see_also", []) if _complete(s, "inspection", "recommendation")],
+            [CrossReference(s["inspection"], s["recommendation"], where(path, s)) for s in r.get("see_also", []) if _complete(s, "inspection", "recommendation")],
             where(path, r),
         )
         for r in values.get("recommendations", [])
@@ -341,6 +349,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         body,
         body_line,
         where(path, values),
+        field_location(path, values, "meeting"),
     )
 
 

@@ -74,7 +74,19 @@ def _front_matter_value(value: Any) -> Markup:
     The theme prints these unescaped, as HTML (in <title>, the navigation
     and a meta attribute), so the text is HTML-escaped before it is quoted.
     """
-    return htmlsafe_json_dumps(str(escape(value)))
+    return Markup(ASTRAL_PAIR.sub(_yaml_escape, htmlsafe_json_dumps(str(escape(value)))))
+
+
+# JSON writes a character beyond U+FFFF as two \\u escapes (a surrogate pair),
+# which YAML reads as two characters that are not text: the engine then
+# fails to read the front matter and shows it on the page. YAML's own
+# escape for such a character is \\U and eight hexadecimal digits.
+ASTRAL_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _yaml_escape(pair: re.Match[str]) -> str:
+    high, low = int(pair[1], 16), int(pair[2], 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
 
 
 def _no_blank_lines(value: Any) -> Any:

@@ -224,7 +224,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A misspelt field in a list entry",
         replace(PAPER, "status: closed", "stauts: closed"),
-        [f'{P}:22:9: positions[0].recommendations[0]: unknown field "stauts"; did you mean "status"?'],
+        [f'{P}:22:9: positions entry 1 > recommendations entry 1: unknown field "stauts"; did you mean "status"?'],
     ),
     (
         "A required field left out of a group",
@@ -235,12 +235,12 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "Words where a number is needed",
         replace(INSPECTION, "  - number: 2", "  - number: two"),
-        [f'{I}:9:5: "recommendations[1].number" must be a whole number, not "two"; write a whole number such as 1'],
+        [f'{I}:9:5: "recommendations entry 2 > number" must be a whole number, not "two"; write a whole number such as 1'],
     ),
     (
         "A number below the smallest allowed",
         replace(INSPECTION, "  - number: 2", "  - number: 0"),
-        [f'{I}:9:5: "recommendations[1].number" must be at least 1, not 0; write a number of 1 or more'],
+        [f'{I}:9:5: "recommendations entry 2 > number" must be at least 1, not 0; write a number of 1 or more'],
     ),
     (
         "A list where text is needed",
@@ -260,12 +260,12 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "An agenda item number without quotes",
         replace(MEETING, "  - paper: 2024-09-18-sample-paper\n", "  - paper: 2024-09-18-sample-paper\n    item: 3.5\n"),
-        [f'{M}:6:5: "agenda[0].item" must be text, not the number 3.5; write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
+        [f'{M}:6:5: "agenda entry 1 > item" must be text, not the number 3.5; write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
     ),
     (
         "true or false where text is needed",
         replace(PAPER, "location: Webex", "location: true"),
-        [f'{P}:7:3: "cover_sheet.location" must be text, not true/false (true); write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
+        [f'{P}:7:3: "cover_sheet > location" must be text, not true/false (true); write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
     ),
     (
         "Text where a list is needed",
@@ -277,7 +277,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "Text where a group of fields is needed",
         replace(PAPER, "    stated_counts:\n      total: 2\n      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n", "    stated_counts: 2 of 2\n"),
-        [f'{P}:15:5: "positions[0].stated_counts" must be a group of fields, not "2 of 2"; write one field per line as name: value, indented under it'],
+        [f'{P}:15:5: "positions entry 1 > stated_counts" must be a group of fields, not "2 of 2"; write one field per line as name: value, indented under it'],
     ),
     (
         "An empty list",
@@ -296,7 +296,9 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "An action number without quotes",
         with_plan('  - number: "1.2"', "  - number: 1.2"),
-        [f'{L}:9:9: "recommendations[0].actions[1].number" must be an action number such as "1.1", not the number 1.2; write the recommendation number, a dot and the action number, in quotes: "1.1"'],
+        [
+            f'{L}:9:9: "recommendations entry 1 > actions entry 2 > number" must be an action number such as "1.1", not the number 1.2; write the recommendation number, a dot and the action number, in quotes: "1.1"'
+        ],
     ),
     (
         "A table name that is not an identifier",
@@ -307,18 +309,18 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         "A theme that is not one of the six",
         replace(INSPECTION, "    text: Police Scotland should do the first thing.", "    text: Police Scotland should do the first thing.\n    themes: [Governence]"),
         [
-            f'{I}:9:14: "recommendations[0].themes[0]" has an unknown value "Governence"; did you mean "Governance"? use one of: Governance, Guidelines, Compliance, Resources, Human Error, Better Practice'
+            f'{I}:9:14: "recommendations entry 1 > themes entry 1" has an unknown value "Governence"; did you mean "Governance"? use one of: Governance, Guidelines, Compliance, Resources, Human Error, Better Practice'
         ],
     ),
     (
         "A status that is not one of the five",
         replace(PAPER, "status: closed", "status: discharged"),
-        [f'{P}:22:9: "positions[0].recommendations[0].status" has an unknown value "discharged"; use one of: {STATUSES}'],
+        [f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "discharged"; use one of: {STATUSES}'],
     ),
     (
         "A misspelt status",
         replace(PAPER, "status: closed", "status: ongoing-on-trak"),
-        [f'{P}:22:9: "positions[0].recommendations[0].status" has an unknown value "ongoing-on-trak"; did you mean "ongoing-on-track"? use one of: {STATUSES}'],
+        [f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "ongoing-on-trak"; did you mean "ongoing-on-track"? use one of: {STATUSES}'],
     ),
     # Dates
     (
@@ -334,7 +336,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A day 0",
         replace(PAPER, "date: 18 September 2024", 'date: "0/09/2024"'),
-        [f'{P}:6:3: "cover_sheet.date" is not a date: "0/09/2024" is not a real date; write it as {FULL_FORMS}'],
+        [f'{P}:6:3: "cover_sheet > date" is not a date: "0/09/2024" is not a real date; write it as {FULL_FORMS}'],
     ),
     (
         "A month that does not exist",
@@ -349,7 +351,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A month where the day is needed",
         replace(PAPER, "date: 18 September 2024", "date: September 2024"),
-        [f'{P}:6:3: "cover_sheet.date" must be a full date with the day, not "September 2024"; write it as {FULL_FORMS}'],
+        [f'{P}:6:3: "cover_sheet > date" must be a full date with the day, not "September 2024"; write it as {FULL_FORMS}'],
     ),
     (
         "Words that are not a date",
@@ -394,7 +396,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         [
             'content/meetings/2024-12-10-sample-committee.yml:5:5: paper "2024-09-18-sample-paper" is already on the agenda of "2024-09-18-sample-committee"; list each paper on one meeting\'s agenda only',
             'content/meetings/2024-12-10-sample-committee.yml:5:5: paper "2024-09-18-sample-paper" is on this agenda, but its front matter says it went to "2024-09-18-sample-committee" '
-            "(2024-09-18-sample-paper.md line 2); make the paper's meeting and the agenda agree",
+            "(2024-09-18-sample-paper.md line 3); make the paper's meeting and the agenda agree",
         ],
     ),
     (
@@ -435,8 +437,8 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         replace(PAPER, "meeting: 2024-09-18-sample-committee", "meeting: 2024-09-19-sample-committee"),
         [
             f'{M}:5:5: paper "2024-09-18-sample-paper" is on this agenda, but its front matter says it went to '
-            '"2024-09-19-sample-committee" (2024-09-18-sample-paper.md line 2); make the paper\'s meeting and the agenda agree',
-            f'{P}:2:1: there is no meeting "2024-09-19-sample-committee"; create content/meetings/2024-09-19-sample-committee.yml or correct the identifier',
+            '"2024-09-19-sample-committee" (2024-09-18-sample-paper.md line 3); make the paper\'s meeting and the agenda agree',
+            f'{P}:3:1: there is no meeting "2024-09-19-sample-committee"; create content/meetings/2024-09-19-sample-committee.yml or correct the identifier',
         ],
     ),
     (
@@ -499,7 +501,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
             "    text: Police Scotland should do the first thing.",
             "    text: Police Scotland should do the first thing.\n    see_also:\n      - inspection: domestic-abuse\n        recommendation: 5",
         ),
-        [f'{I}:7:5: there is no inspection "domestic-abuse"; create content/inspections/domestic-abuse.yml or correct the identifier'],
+        [f'{I}:10:9: there is no inspection "domestic-abuse"; create content/inspections/domestic-abuse.yml or correct the identifier'],
     ),
     (
         "A cover-sheet date that differs from the meeting's",
@@ -542,7 +544,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A level-1 heading in the body",
         replace(PAPER, "## 1 BACKGROUND", "# 1 BACKGROUND"),
-        [f"{P}:29:1: a level-1 heading (#) in the body; start the body's headings at ## (the page title is the only #)"],
+        [f"{P}:29:1: a level-1 heading (#); start headings at ## (the page title is the only #)"],
     ),
     (
         "A directive naming an inspection that does not exist",
