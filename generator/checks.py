@@ -34,6 +34,9 @@ class Known:
     meetings: frozenset[str]
     papers: frozenset[str]
     plans: frozenset[str]
+    incomplete: frozenset[str] = frozenset()
+    """Files with problems of their own: their objects hold only what passed
+    (pipeline.partial_objects), so what they lack is not reported again."""
 
 
 def check_content(content: Content, known: Known, problems: Problems) -> None:
@@ -81,7 +84,7 @@ def _check_recommendation_ref(content: Content, known: Known, inspection_id: str
         if inspection_id not in known.inspections:
             problems.add(location, f'there is no inspection "{inspection_id}"', f"create content/inspections/{inspection_id}.yml or correct the identifier")
         return
-    if inspection.recommendation(number) is None:
+    if inspection.recommendation(number) is None and inspection_id not in known.incomplete:
         problems.add(
             location,
             f'inspection "{inspection_id}" has no recommendation {number}',
@@ -129,7 +132,7 @@ def _check_agenda_items(agenda: list[AgendaItem], problems: Problems) -> None:
 def _check_paper(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
     meeting = content.meetings.get(paper.meeting_id)
     if meeting is None:
-        if paper.meeting_id not in known.meetings:
+        if paper.meeting_id and paper.meeting_id not in known.meetings:
             problems.add(paper.meeting_location or paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier")
     else:
         if not any(item.paper_id == paper.identifier for item in meeting.agenda):
@@ -138,7 +141,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
                 f'meeting "{meeting.identifier}" does not list this paper on its agenda ({meeting.location.path.name})',
                 f'add "- paper: {paper.identifier}" to its agenda',
             )
-        if meeting.date.value != paper.date.value:
+        if paper.date is not None and meeting.date is not None and meeting.date.value != paper.date.value:
             problems.add(
                 paper.location,
                 f'cover_sheet.date is {paper.date.text} but meeting "{meeting.identifier}" is dated {meeting.date.text} ({meeting.location.path.name} line {meeting.location.line})',
@@ -258,7 +261,7 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
     for plan in content.plans.values():
         inspection = content.inspections.get(plan.inspection_id)
         if inspection is None:
-            if plan.inspection_id not in known.inspections:
+            if plan.inspection_id and plan.inspection_id not in known.inspections:
                 problems.add(
                     plan.location,
                     f'there is no inspection "{plan.inspection_id}"',

@@ -157,7 +157,7 @@ class Paper:
     body: str
     body_line: int
     location: Location
-    meeting_location: Location | None = None
+    meeting_location: Location | None = field(default=None, compare=False)
 
     @property
     def date(self) -> PaperDate:
@@ -177,6 +177,7 @@ class Update:
     date: PaperDate | None
     label: str | None
     text: str
+    location: Location | None = field(default=None, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -392,7 +393,7 @@ def _plan_recommendation(path: Path, values: Values) -> PlanRecommendation:
             a["number"],
             a["text"],
             a.get("owner"),
-            [Update(u.get("date"), u.get("label"), u["text"]) for u in a.get("updates", []) if _complete(u, "text")],
+            [Update(u.get("date"), u.get("label"), u["text"], where(path, u)) for u in a.get("updates", []) if _complete(u, "text")],
             [_target_date(t) for t in a.get("target_dates", []) if _complete(t, "date")],
             a.get("completion_note"),
             where(path, a),
