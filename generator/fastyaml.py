@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 PREFIX = "tag:yaml.org,2002:"
-WHOLE_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+WHOLE_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 TRUE = frozenset({"true", "True", "TRUE"})
 DEEPEST = 40  # below load.MAX_DEPTH: ruamel.yaml decides near the limit
 _RESOLVER = VersionedResolver(version=(1, 2))
@@ -39,6 +39,11 @@ _IMPLICIT = (True, False)
 
 
 LINE_BREAKS_OF_YAML_1_1 = re.compile("[\u2028\u2029\u0085]")
+
+
+def is_whole_number(text: str) -> bool:
+    """A whole number written as Python writes it back: 7, -3, 0 (not +7, -0, 007 or 1_000)."""
+    return bool(WHOLE_NUMBER.fullmatch(text)) and text != "-0"
 
 
 def plain_tag(text: str) -> str:
@@ -144,6 +149,6 @@ def _plain(text: str) -> Any:
         return None
     if tag == "bool":
         return text in TRUE
-    if tag == "int" and WHOLE_NUMBER.fullmatch(text):
+    if tag == "int" and is_whole_number(text):
         return int(text)
     raise Unsupported(tag)

@@ -66,10 +66,10 @@ DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", DatesAsText.construct
 
 
 def _whole_number_or_text(constructor: RoundTripConstructor, node: Any) -> Any:
-    """A whole number written plainly (7, -3) as a number; 02, 0131 234 5678's digits,
+    """A whole number written plainly (7, -3) as a number; 02, 01312345678, +44,
     1_000 or 0x1F stay the text they are: read as numbers they would lose a
-    leading zero or change their digits on the page."""
-    if fastyaml.WHOLE_NUMBER.fullmatch(str(node.value)):
+    leading zero or a sign, or change their digits on the page."""
+    if fastyaml.is_whole_number(str(node.value)):
         return int(node.value)
     return constructor.construct_scalar(node)
 
@@ -263,6 +263,12 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _kept_whole(plain: str) -> bool:
+    """A plain value that cannot run on into a comment: a whole number, true/false, null."""
+    tag = fastyaml.plain_tag(plain)
+    return tag in ("bool", "null") or (tag == "int" and fastyaml.is_whole_number(plain))
+
+
 def report_comments_after_text(path: Path, text: str, line_offset: int, problems: Problems) -> None:
     """A " #" after plain text starts a YAML comment: "Update #4" would be published as "Update".
 
@@ -275,7 +281,7 @@ def report_comments_after_text(path: Path, text: str, line_offset: int, problems
     except YAMLError:
         return
     for event in events:
-        if type(event).__name__ != "ScalarEvent" or event.style is not None or fastyaml.plain_tag(event.value) not in ("str", "timestamp"):
+        if type(event).__name__ != "ScalarEvent" or event.style is not None or _kept_whole(event.value):
             continue
         mark = event.end_mark
         rest = lines[mark.line][mark.column :] if mark.line < len(lines) else ""
