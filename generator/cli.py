@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--check", action="store_true", help="change nothing; fail if a file is not in the canonical style")
     fmt.set_defaults(run=run_fmt)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas and the format reference from the schema")
-    schemas.add_argument("--content", type=Path, default=Path("content"), help="content folder for examples (default %(default)s)")
+    schemas.add_argument("--examples", type=Path, default=Path("docs/examples"), help="folder of example files, laid out as content/ (default %(default)s)")
     schemas.set_defaults(run=run_schemas)
     return parser
 
@@ -203,7 +203,7 @@ def run_serve(arguments: argparse.Namespace) -> int:
 def run_schemas(arguments: argparse.Namespace) -> int:
     from generator.reference import write_all
 
-    for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
+    for path in write_all(arguments.examples, Path("schemas"), Path("docs/reference.md")):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

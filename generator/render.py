@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,6 +166,7 @@ def make_environment() -> Environment:
     }
     env.filters.update(filters)
     env.globals.update(
+        paper_name=paper_name,
         paper_uri=paper_uri,
         meeting_uri=meeting_uri,
         inspection_uri=inspection_uri,
@@ -173,6 +175,22 @@ def make_environment() -> Environment:
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
+
+
+_TITLE_COUNTS: list[tuple[object, Counter[str]]] = []
+
+
+@pass_context
+def paper_name(context: Context, paper: Paper) -> str:
+    """A paper's name as a link's text: its title, with its date when another paper has the same title.
+
+    Papers share titles from one meeting to the next ("HMICS Improvement
+    Plans – Progress Summary"), and one link text must name one page.
+    """
+    papers = context["content"].papers
+    if not _TITLE_COUNTS or _TITLE_COUNTS[0][0] is not papers:
+        _TITLE_COUNTS[:] = [(papers, Counter(p.title for p in papers.values()))]
+    return paper.title if _TITLE_COUNTS[0][1][paper.title] <= 1 else f"{paper.title} ({paper.date.long})"
 
 
 class Renderer:
