@@ -168,7 +168,7 @@ def _new_plan(arguments: argparse.Namespace) -> list[str]:
     target = _target(arguments.content, PLAN, identifier)
     numbers = [r["number"] for r in inspection["recommendations"]]
     _write(target, _render("plan.yml.j2", target, PLAN, identifier=identifier, inspection=arguments.inspection, title=arguments.title, date=date.text, numbers=numbers))
-    return [f"wrote {target.as_posix()}", 'next: fill in each action\'s "" with the plan\'s words, add the other actions, then run python -m generator validate']
+    return [f"wrote {target.as_posix()}", "next: fill in each action's \"\" with the plan's words, add the other actions, then run python -m generator validate"]
 
 
 def _new_paper(arguments: argparse.Namespace) -> list[str]:

@@ -26,21 +26,24 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import re
 import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.livereload import LiveReloadServer
 
 from generator.cli import report
 from generator.pages import pages_about
 from generator.pipeline import Result, SourceCache, check, collector_paused, every_page, render
+from generator.problems import Problems, Severity
 from generator.publish import docs_lock, locked, write_docs
 from generator.render import Page, Renderer
 
@@ -65,15 +68,24 @@ class Superseded(Exception):
 
 
 class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server; requests wait while the rest of a rebuild is written."""
+    """MkDocs' live-reload server; requests wait while the rest of a rebuild is written,
+    and every page carries the content's problems, when it has some, at its top."""
 
-    def __init__(self, site_complete: threading.Event, **kwargs: Any) -> None:
+    def __init__(self, site_complete: threading.Event, banner: Callable[[], bytes], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.site_complete = site_complete
+        self.banner = banner
 
     def serve_request(self, environ: Any, start_response: Any) -> Iterable[bytes]:
         self.site_complete.wait()
         return super().serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """MkDocs 1.6 adds its reloading script to each HTML page served here; the banner goes in too."""
+        page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        banner = self.banner()
+        body = BODY_START.search(page)
+        return page if not banner or body is None else page[: body.end()] + banner + page[body.end() :]
 
 
 class Preview:
@@ -90,6 +102,7 @@ class Preview:
         self.site_complete.set()
         self.newer_change = threading.Event()
         self.rest: threading.Thread | None = None
+        self.problems_banner = b""  # the content's problems, shown on every page until fixed
 
     def regenerate(self) -> int | None:
         """Re-run the pipeline; write the docs files that changed; how many, or None on problems."""
@@ -103,8 +116,13 @@ class Preview:
         report(result.problems, self.arguments.strict)
         if result.problems.fails(self.arguments.strict) or result.derived is None:
             print("The preview shows the last good version until these are fixed.", file=sys.stderr)
+            self.problems_banner = problems_banner(result.problems)
             return False
+        self.problems_banner = b""
         return True
+
+    def banner(self) -> bytes:
+        return self.problems_banner
 
     def write(self, pages: list[Page], complete: bool) -> int:
         with locked(docs_lock(self.arguments.docs)):
@@ -220,6 +238,31 @@ class Preview:
             index.write_bytes(self.search_index)
 
 
+BODY_START = re.compile(rb"<body\b[^>]*>")
+
+
+def problems_banner(problems: Problems) -> bytes:
+    """The problems as the terminal lists them (file:line:column, what, what to do), as HTML for the top of each page."""
+    shown = [
+        {
+            "where": f"{_relative(problem.location.path)}:{problem.location.line}:{problem.location.column}",
+            "severity": "" if problem.severity is Severity.ERROR else "warning: ",
+            "message": problem.message,
+            "fix": problem.fix,
+        }
+        for problem in problems.sorted()
+    ]
+    environment = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined, trim_blocks=True)
+    return environment.get_template("preview_problems.html.j2").render(problems=shown).encode("utf-8")
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def report_rebuild(label: str, written: int, regenerating: float, engine: float) -> None:
     """One line per step of a rebuild (the benchmark reads these)."""
     print(f"{label}: {written} page(s) changed; {regenerating:.2f} s regenerating, {engine:.2f} s in the site engine.", file=sys.stderr)
@@ -250,15 +293,16 @@ def serve(arguments: argparse.Namespace) -> int:
     try:
         if preview.regenerate() is None:
             return 1
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")  # the engine's INFO lines are not for editors
         logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyBuilds())
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         sys.setswitchinterval(SWITCH_SECONDS)
-        server = PreviewServer(preview.site_complete, builder=preview.build, host=host, port=int(port), root=str(site_path), polling_interval=POLL_SECONDS)
+        server = PreviewServer(preview.site_complete, preview.banner, builder=preview.build, host=host, port=int(port), root=str(site_path), polling_interval=POLL_SECONDS)
         server.build_delay = QUIET_SECONDS
         preview.build()
         server.watch(str(arguments.content))
         server.watch(str(arguments.config))
+        print(f"Preview at {preview.serve_url} (rebuilt as you save {arguments.content}/; Ctrl-C stops it)", file=sys.stderr)
         try:
             server.serve()  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
