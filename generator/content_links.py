@@ -5,7 +5,9 @@ name the generated page of a broken link; an editor needs the paper's file
 and line. So each link a paper's body makes to a page of this site (an
 address without a scheme that names a folder, as page addresses do) is
 resolved from the paper's own page and looked up among the pages rendered.
-Links to files (a CSV, the feed) are left to the build's check.
+Links to files (a CSV, the feed) are left to the build's check. An image
+in a paper is refused here: the site holds no image files from content
+(figures go in tables, which every reader can read).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from generator.model import Content
 from generator.problems import Location, Problems
 from generator.render import Page, page_uri, paper_uri
 
-LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+IMAGE_FIX = "the site publishes no image files from content: put the figures in a table (tables: in the front matter) and describe in words what the image shows"
 
 
 def check_page_links(content: Content, pages: Iterable[Page], problems: Problems) -> None:
@@ -28,11 +31,15 @@ def check_page_links(content: Content, pages: Iterable[Page], problems: Problems
     for paper in content.papers.values():
         for offset, line in enumerate(paper.body.split("\n")):
             for link in LINK.finditer(line):
-                target = _page_address(paper_uri(paper.identifier), link[1])
+                where = Location(paper.location.path, paper.body_line + offset, link.start(2) + 1)
+                if link[1] and not urlsplit(link[2]).scheme:
+                    problems.add(where, f'the image "{link[2]}" is not a file of this site', IMAGE_FIX)
+                    continue
+                target = _page_address(paper_uri(paper.identifier), link[2])
                 if target is not None and target not in addresses:
                     problems.add(
-                        Location(paper.location.path, paper.body_line + offset, link.start(1) + 1),
-                        f'the link "{link[1]}" leads to no page of this site (it would be /{target})',
+                        where,
+                        f'the link "{link[2]}" leads to no page of this site (it would be /{target})',
                         "correct the address: from a paper, another paper is ../<its file name without .md>/, an inspection ../../inspections/<identifier>/",
                     )
 
