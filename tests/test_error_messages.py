@@ -670,7 +670,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         "An image in a paper's text",
         replace(PAPER, "The purpose of this paper is to test.", "The purpose of this paper is to test.\n\n![Chart of closures by month](closures.png)"),
         [
-            f"{P}:29:31: the image \"closures.png\" is not a file of this site; the site publishes no image files from content: put the figures in a table (tables: in the front matter) and describe in words what the image shows",
+            f'{P}:29:31: the image "closures.png" is not a file of this site; the site publishes no image files from content: put the figures in a table (tables: in the front matter) and describe in words what the image shows',
         ],
     ),
     (
