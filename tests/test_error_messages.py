@@ -623,6 +623,13 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         ],
     ),
     (
+        "A line separator (U+2028) inside quotes before a mistake",
+        replace(INSPECTION, "title: HMICS Sample Inspection\nshort_title: Sample", 'title: "HMICS Sample\u2028Inspection"\nshort_title: Sample\ncolour: blue'),
+        [
+            f'{I}:4:1: unknown field "colour"; remove it; the fields here are: {", ".join(["inspectorate", "title", "short_title", "published", "type", "total_recommendations", "recommendations", "areas_for_development"])}'
+        ],
+    ),
+    (
         "A next-line character (U+0085) before a mistake",
         replace(INSPECTION, "title: HMICS Sample Inspection\nshort_title: Sample", "title: HMICS Sample\u0085Inspection\nshort_titel: Sample"),
         [
