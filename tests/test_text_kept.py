@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import check
+from generator.commands.pipeline import check
 from tests.conftest import MINIMAL_TREE, run_generator
 
 PAPER = "papers/2024-09-18-sample-paper.md"
