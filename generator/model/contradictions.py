@@ -16,8 +16,7 @@ from collections import defaultdict
 from generator.common.problems import Problems, Severity
 from generator.content.dates import PaperDate
 from generator.model.objects import Content, Paper, Position
-
-DISCHARGED = "closed"
+from generator.model.status import DISCHARGED
 
 
 def check_contradictions(content: Content, problems: Problems) -> None:

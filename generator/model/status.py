@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from generator.model.objects import StatusCounts
 
-CLOSED_STATUSES = ("closed", "proposed-for-closure", "submitted-for-closure")
+DISCHARGED = "closed"  # closed by HMICS itself: a later open status contradicts it (model/contradictions.py)
+CLOSED_STATUSES = (DISCHARGED, "proposed-for-closure", "submitted-for-closure")
 
 STATUS_LABELS = {
     "closed": "Closed (discharged by HMICS)",
