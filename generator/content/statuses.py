@@ -40,6 +40,7 @@ class Status:
     label: str
     column: Column
     list_order: int = 0  # where an open status's group comes in the list by status
+    discharged: bool = False  # closed by HMICS itself: a later open status contradicts it (model/contradictions.py)
 
     @property
     def is_open(self) -> bool:
@@ -48,7 +49,7 @@ class Status:
 
 
 STATUSES = (
-    Status("closed", "Closed (discharged by HMICS)", CLOSED),
+    Status("closed", "Closed (discharged by HMICS)", CLOSED, discharged=True),
     Status("proposed-for-closure", "Proposed for closure", CLOSED),
     Status("submitted-for-closure", "Submitted for closure", CLOSED),
     Status("ongoing-on-track", "Ongoing – on track", ON_TRACK, list_order=2),
@@ -60,6 +61,7 @@ BY_NAME = {status.name: status for status in STATUSES}
 STATUS_NAMES = tuple(BY_NAME)
 STATUS_LABELS = {status.name: status.label for status in STATUSES}
 CLOSED_STATUSES = tuple(status.name for status in STATUSES if not status.is_open)
+DISCHARGED = next(status.name for status in STATUSES if status.discharged)
 
 
 def label(status: str | None) -> str:
