@@ -1,5 +1,6 @@
-"""Pages about the site rather than the papers: the glossary of acronyms and
-the accessibility statement, and the acronym markup every page gets.
+"""Pages about the site rather than the papers: the glossary of acronyms,
+the accessibility statement and the search page, and the acronym markup
+every page gets.
 
 The statement reports how the site was last tested from the committed audit
 record (docs/accessibility-audit.json, rewritten by `make audit` from the
@@ -10,20 +11,34 @@ sources gives the same bytes.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
 from generator.glossary import GLOSSARY_URI, mark_acronyms, term_anchor
-from generator.model import GlossaryTerm
+from generator.model import Content, GlossaryTerm
 
 if TYPE_CHECKING:
+    from generator.derive import Derived
     from generator.render import Page, Renderer
 
 AUDIT_RECORD_PATH = Path(__file__).resolve().parent.parent / "docs" / "accessibility-audit.json"
 GLOSSARY_DOCS_PATH = "glossary.md"
 STATEMENT_DOCS_PATH = "accessibility.md"
+SEARCH_DOCS_PATH = "search.md"
+UNMARKED = (GLOSSARY_DOCS_PATH, SEARCH_DOCS_PATH)
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """One of the search page's filters: its name in the index and the address, and its choices."""
+
+    name: str
+    label: str
+    any: str
+    values: list[str]
 
 
 def audit_record(path: Path = AUDIT_RECORD_PATH) -> dict[str, Any]:
@@ -41,11 +56,26 @@ def about_pages(renderer: Renderer) -> list[Page]:
     return [
         renderer.render("glossary.md.j2", GLOSSARY_DOCS_PATH, terms=terms, not_expanded=not_expanded, term_anchor=term_anchor),
         renderer.render("accessibility.md.j2", STATEMENT_DOCS_PATH, audit=audit_record()),
+        renderer.render("search.md.j2", SEARCH_DOCS_PATH, filters=search_filters(renderer.content, renderer.derived)),
+    ]
+
+
+def search_filters(content: Content, derived: Derived) -> list[SearchFilter]:
+    """The choices of each filter, from the pages the index holds: the same
+    values the page templates give it (blocks.html.j2, search_facts)."""
+    from generator.render import PAGE_KINDS
+
+    dates = [i.published for i in content.inspections.values()] + [p.date for p in content.papers.values()] + [m.date for m in content.meetings.values()]
+    return [
+        SearchFilter("kind", "Kind of page", "Any kind", list(PAGE_KINDS.values())),
+        SearchFilter("inspection", "Inspection", "Any inspection", sorted({i.short_title for i in content.inspections.values()}, key=str.casefold)),
+        SearchFilter("status", "Status of a recommendation", "Any status", sorted({t.status_label for t in derived.tracker.recommendations})),
+        SearchFilter("year", "Year", "Any year", sorted({str(d.value.year) for d in dates}, reverse=True)),
     ]
 
 
 def mark_acronyms_on_pages(pages: list[Page], glossary: list[GlossaryTerm], env: Environment) -> list[Page]:
-    """Every page but the glossary itself, with its first use of each term linked."""
+    """Every page but the glossary itself and the search form, with its first use of each term linked."""
     from generator.render import Page, page_uri, relative_link
 
     if not glossary:
@@ -62,4 +92,4 @@ def mark_acronyms_on_pages(pages: list[Page], glossary: list[GlossaryTerm], env:
 
         return Page(page.docs_path, mark_acronyms(page.text, by_term, markup))
 
-    return [page if page.docs_path == GLOSSARY_DOCS_PATH else marked(page) for page in pages]
+    return [page if page.docs_path in UNMARKED else marked(page) for page in pages]

@@ -1,4 +1,5 @@
-"""Stage 6, publish: write the docs tree and have the site engine build it.
+"""Stage 6, publish: write the docs tree, have the site engine build it,
+index the built pages for search (site_search.py), check and swap in.
 
 The generator's core writes a Markdown tree; turning it into HTML is the
 engine's job. MkDocs is driven through its Python API (load_config and
@@ -28,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.render import Page
+from generator.site_search import IndexFailed, index_site
 from generator.timings import NO_TIMINGS, Timings
 
 EPOCH = dt.date(1970, 1, 1)
@@ -115,6 +117,8 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
         try:
             with timings.stage("engine"):
                 base_path = _build(config_path, docs_path, staging, epoch)
+            with timings.stage("search index"):
+                _index(staging)
             with timings.stage("verify"):
                 problems = verify(staging, base_path)
             if problems:
@@ -146,6 +150,15 @@ def _build(config_path: Path, docs_path: Path, staging: Path, epoch: int) -> str
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def _index(staging: Path) -> None:
+    """Pagefind's search index of the finished pages, inside the build, so it
+    is swapped in with them; a failure rejects the build like a failed check."""
+    try:
+        index_site(staging)
+    except IndexFailed as error:
+        raise Rejected([f"search index: Pagefind stopped: {error}"]) from None
 
 
 def swap_in(staging: Path, site_path: Path) -> None:

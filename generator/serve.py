@@ -11,7 +11,8 @@ again (pipeline.SourceCache), and then rebuilds in two steps:
    browsers reload: the page being edited is up to date.
 2. In the background, every page is rendered again and the docs files
    whose text changed are written and rebuilt (lists, indexes, the
-   dashboard, pages that mention the change). Requests wait while MkDocs
+   dashboard, pages that mention the change), and the site is indexed for
+   search again (site_search.py). Requests wait while MkDocs
    writes them, so a half-written page is never served; a newer save
    stops this step and starts again from step 1.
 
@@ -43,10 +44,10 @@ from generator.pages import pages_about
 from generator.pipeline import Result, SourceCache, check, collector_paused, every_page, render
 from generator.publish import docs_lock, locked, write_docs
 from generator.render import Page, Renderer
+from generator.site_search import IndexFailed, IndexStopped, reindex_served_site
 
 POLL_SECONDS = 0.05  # how often content/ is scanned for changes
 QUIET_SECONDS = 0.05  # how long no further change must come before rebuilding
-SEARCH_INDEX = Path("search", "search_index.json")
 # How long a busy thread keeps the interpreter when another wants it (Python's
 # default is 5 ms): the server's threads, serving a reloading browser, wait for
 # the background rest of a rebuild at every read and write of a request.
@@ -84,7 +85,6 @@ class Preview:
         self.site_path = site_path
         self.serve_url = serve_url
         self.cache = SourceCache()
-        self.search_index: bytes | None = None
         self.theme_environment: tuple[int, Any] | None = None
         self.site_complete = threading.Event()  # cleared while MkDocs writes the rest of a rebuild
         self.site_complete.set()
@@ -118,7 +118,7 @@ class Preview:
         if self.theme_environment is None or self.configuration_changed():
             written = self.regenerate() if self.theme_environment is not None else 0
             if written is not None:
-                self.engine(start, written, everything=True)
+                self.engine(start, written, everything=True, index=True)
             return
         with collector_paused():
             result = check(self.arguments.content, cache=self.cache)
@@ -149,12 +149,14 @@ class Preview:
         label = "Rest of the site updated" if in_background else "Preview updated"
         if not written and in_background:
             report_rebuild(label, written, time.perf_counter() - start, 0.0)
+            self.reindex()  # the pages about the change were rebuilt without it
             return
         self.site_complete.clear()
         try:
             self.engine(start, written, everything=False, label=label)
         finally:
             self.site_complete.set()
+        self.reindex()
 
     def build_rest_reporting_errors(self, renderer: Renderer, start: float) -> None:
         """build_rest in the background thread: an error is reported as the build command reports it, not as a traceback."""
@@ -184,8 +186,22 @@ class Preview:
             raise Superseded
         time.sleep(0)  # hand the interpreter to a thread that is waiting for it
 
-    def engine(self, start: float, written: int, everything: bool, label: str = "Preview updated") -> None:
-        """Have MkDocs build every page, or only those whose docs file changed."""
+    def reindex(self) -> None:
+        """Index the whole site for search again, after the rest of a rebuild
+        (Pagefind reads every page, so the first step leaves it to the rest).
+
+        Pages are served meanwhile, from the last index; a newer change stops
+        Pagefind at once, and its own rest indexes again."""
+        try:
+            reindex_served_site(self.site_path, self.newer_change.is_set)
+        except IndexStopped:
+            return
+        except IndexFailed as error:
+            print(f"search index not updated: Pagefind stopped: {error}", file=sys.stderr)
+
+    def engine(self, start: float, written: int, everything: bool, index: bool = False, label: str = "Preview updated") -> None:
+        """Have MkDocs build every page, or only those whose docs file changed;
+        then, if asked (the first build), index the site for search."""
         regenerated = time.perf_counter()
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
@@ -194,7 +210,8 @@ class Preview:
         config.site_url = self.serve_url
         self.reuse_theme_environment(config)
         build(config, serve_url=self.serve_url, dirty=not everything)
-        self.keep_search_index(everything)
+        if index:
+            self.reindex()
         gc.freeze()  # what is built stays for the session: spare the collector from walking it again
         report_rebuild(label, written, regenerated - start, time.perf_counter() - regenerated)
 
@@ -210,14 +227,6 @@ class Preview:
             remember_template_lists(self.theme_environment[1])
         environment = self.theme_environment[1]
         config.theme.get_env = lambda: environment
-
-    def keep_search_index(self, complete: bool) -> None:
-        """A dirty build indexes only the pages it rebuilt: keep the last complete index."""
-        index = self.site_path / SEARCH_INDEX
-        if complete:
-            self.search_index = index.read_bytes() if index.is_file() else None
-        elif self.search_index is not None:
-            index.write_bytes(self.search_index)
 
 
 def report_rebuild(label: str, written: int, regenerating: float, engine: float) -> None:
