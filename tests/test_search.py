@@ -21,6 +21,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 from tests.accessibility import audit
 from tests.browser import chromium, serve_directory
 from tests.conftest import Site
+from tests.test_search_index import text_shown
 
 # Phrases from the papers' own sentences, each with the page of the
 # recommendation it comes from: that page must be the first result.
@@ -79,7 +80,7 @@ def searching(site: Site) -> Iterator[Searching]:
 
 @pytest.mark.parametrize(("phrase", "expected"), PHRASES)
 def test_a_phrase_from_a_recommendation_finds_its_page_first(site: Site, searching: Searching, phrase: str, expected: str) -> None:
-    own_text = site.page(expected).select_one(".recommendation-text").get_text(" ")
+    own_text = text_shown(site.page(expected).select_one(".recommendation-text"))
     assert phrase.lower() in " ".join(own_text.split()).lower()
     assert searching.search(q=phrase)[0] == expected
 
@@ -120,9 +121,9 @@ def test_a_filter_alone_lists_the_pages_it_names(site: Site, searching: Searchin
     meetings = [path for path in site.pages() if path.parent.parent.name == "meetings"]
     assert sorted(results) == sorted(site.uri(path) for path in meetings)
     assert searching.heading() == f"{len(meetings)} results with kind of page Meeting"
-    status = site.page(PHRASES[0][1]).select_one("table.facts .status").get_text()
+    status = text_shown(site.page(PHRASES[0][1]).select_one("table.facts .status"))
     for path in searching.search(status=status, kind="Recommendation"):
-        assert site.page(path).select_one("table.facts .status").get_text() == status
+        assert text_shown(site.page(path).select_one("table.facts .status")) == status
 
 
 def test_the_header_form_searches_from_the_keyboard_and_more_results_take_focus(searching: Searching) -> None:
