@@ -40,7 +40,7 @@ def search_index(build: dict[str, Any]) -> str:
 
 def search_rows(builds: list[dict[str, Any]]) -> list[str]:
     """Index build time and size, and what a reader's first query fetches, at each size."""
-    rows = ["| Size | Pages indexed | Index build (wall / CPU) | Index on disk | First query: search files (gzip) | The search page itself (gzip) |", "| --- | ---: | ---: | ---: | --- | ---: |"]
+    rows = ["| Size | Pages built | Index build (elapsed) | Index on disk | First query: search files (gzip) | The search page itself (gzip) |", "| --- | ---: | ---: | ---: | --- | ---: |"]
     for build in builds:
         queries = build.get("first_queries") or {}
         fetched = "; ".join(
@@ -49,10 +49,7 @@ def search_rows(builds: list[dict[str, Any]]) -> list[str]:
             for label, q in queries.items()
         )
         page = max((q["page_kb"] for q in queries.values()), default=0)
-        rows.append(
-            f"| {build['scale']}x | {build['pages']} | {build['stages'].get('search index', 0):.2f} s / {build['cpu_stages'].get('search index', 0):.2f} s "
-            f"| {search_index(build)} | {fetched} | {page:.0f} kB |"
-        )
+        rows.append(f"| {build['scale']}x | {build['pages']} | {build['stages'].get('search index', 0):.2f} s | {search_index(build)} | {fetched} | {page:.0f} kB |")
     return rows
 
 
@@ -112,7 +109,9 @@ def render_report(results: dict[str, Any]) -> str:
         lines += ["", results["note"]]
     lines += ["", "### Targets", "", *target_rows(results)]
     lines += ["", "### Full builds", "", *build_table(results["builds"]), "", "Seconds in each stage, elapsed / CPU (`build --timings`):", "", *stage_table(results["builds"])]
-    about = "Pagefind's index, built from the finished site (the `search index` stage); a first query from a new browser (`benchmarks/search.py`)."
+    about = (
+        "Pagefind's index, built from the finished site (the `search index` stage, elapsed: Pagefind's CPU time is in the build's total); a first query from a new browser (`benchmarks/search.py`)."
+    )
     lines += ["", "### Search", "", about, "", *search_rows(results["builds"])]
     if results.get("nav_comparison"):
         when = results["nav_comparison"][0].get("measured", machine["date"])
