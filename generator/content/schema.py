@@ -9,13 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATUSES = (
-    "closed",
-    "proposed-for-closure",
-    "submitted-for-closure",
-    "ongoing-on-track",
-    "ongoing-delayed",
-)
+from generator.content.statuses import COLUMNS, STATUS_NAMES
+
 THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -29,7 +24,13 @@ class Node:
 
 @dataclass(frozen=True)
 class Text(Node):
-    """Verbatim text on one line or several; whole numbers are read as text."""
+    """Verbatim text on one line or several; whole numbers are read as text.
+
+    `empty` allows "" (an empty table cell); elsewhere an empty value is a
+    field left unfilled.
+    """
+
+    empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Choice(Node):
 class ListOf(Node):
     item: Node
     min_items: int = 0
+    unique: str = ""  # a field each entry gives once in the list (a glossary term)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Key:
 @dataclass(frozen=True)
 class Mapping(Node):
     keys: tuple[Key, ...]
+    rows_match_columns: bool = False  # a table: each entry of "rows" has one cell per entry of "columns"
 
     def key(self, name: str) -> Key | None:
         return next((k for k in self.keys if k.name == name), None)
@@ -279,9 +282,7 @@ STATED_COUNTS = Mapping(
     "The paper's own status table.",
     (
         Key("total", Integer("Total."), required=True),
-        Key("closed", Integer("Closed."), required=True),
-        Key("ongoing_on_track", Integer("Ongoing – on track."), required=True),
-        Key("ongoing_delayed", Integer("Ongoing – delayed."), required=True),
+        *(Key(column.field, Integer(f"{column.label}."), required=True) for column in COLUMNS),
     ),
 )
 
@@ -289,7 +290,7 @@ POSITION = Mapping(
     "Where a recommendation stood, as at this paper.",
     (
         Key("number", Integer("The recommendation's number.", 1), required=True),
-        Key("status", Choice("Its status, where the paper states it.", STATUSES)),
+        Key("status", Choice("Its status, where the paper states it.", STATUS_NAMES)),
         Key("initial_target", _date("The initial target for completion.")),
         Key("revised_target", _date("The revised target for completion.")),
         Key("narrative", Markdown("What the paper says of this recommendation, verbatim (it also stays in the body).")),
@@ -301,9 +302,10 @@ TABLE = Mapping(
     (
         Key("caption", Text("What the table shows."), required=True),
         Key("columns", ListOf("The header cells.", Text("A header cell."), 1), required=True),
-        Key("rows", ListOf("The rows.", ListOf("A row's cells.", Text("A cell.")), 1), required=True),
+        Key("rows", ListOf("The rows.", ListOf("A row's cells, as many as the columns.", Text('A cell; write "" for an empty one.', empty=True)), 1), required=True),
         Key("note", Text("A note printed under the table.")),
     ),
+    rows_match_columns=True,
 )
 
 PAPER = Kind(
@@ -386,6 +388,7 @@ GLOSSARY = Kind(
                         ),
                     ),
                     1,
+                    unique="term",
                 ),
                 required=True,
             ),

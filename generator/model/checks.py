@@ -1,4 +1,4 @@
-"""Stage 2b, check across files: references, counts and the Markdown bodies.
+"""Checks across files: references, counts and the Markdown bodies.
 
 validate.py checks each file alone; this module checks what only the whole
 content tree can tell: that references lead somewhere, that a paper's stated
@@ -8,19 +8,16 @@ paper bodies keep to the rules of an accessible page.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from generator.common.problems import Location, Problems, Severity
+from generator.content.directives import DIRECTIVE, DIRECTIVES
+from generator.content.statuses import COLUMNS
+from generator.markup.markdown_checks import markdown_shape
 from generator.markup.untrusted import first_per_line, markdown_findings
 from generator.model.objects import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
-from generator.model.status import CLOSED_STATUSES, count_statuses
-
-DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
-HEADING = re.compile(r"^(#{1,6})\s")
-IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development")
+from generator.model.status import count_statuses, in_column
 
 
 @dataclass(frozen=True)
@@ -35,6 +32,9 @@ class Known:
     meetings: frozenset[str]
     papers: frozenset[str]
     plans: frozenset[str]
+    incomplete: frozenset[str] = frozenset()
+    """Files with problems of their own: their objects hold only what passed
+    (pipeline.partial_objects), so what they lack is not reported again."""
 
 
 def check_content(content: Content, known: Known, problems: Problems) -> None:
@@ -59,7 +59,7 @@ def _check_inspections(content: Content, known: Known, problems: Problems) -> No
                     "correct the number or total_recommendations",
                 )
             for reference in recommendation.see_also:
-                _check_recommendation_ref(content, known, reference.inspection_id, reference.number, recommendation.location, problems)
+                _check_recommendation_ref(content, known, reference.inspection_id, reference.number, reference.location or recommendation.location, problems)
         _check_area_numbers(inspection, problems)
         if inspection.stated_total is not None and inspection.stated_total < len(inspection.recommendations):
             problems.add(
@@ -82,7 +82,7 @@ def _check_recommendation_ref(content: Content, known: Known, inspection_id: str
         if inspection_id not in known.inspections:
             problems.add(location, f'there is no inspection "{inspection_id}"', f"create content/inspections/{inspection_id}.yml or correct the identifier")
         return
-    if inspection.recommendation(number) is None:
+    if inspection.recommendation(number) is None and inspection_id not in known.incomplete:
         problems.add(
             location,
             f'inspection "{inspection_id}" has no recommendation {number}',
@@ -111,9 +111,13 @@ def _check_meetings(content: Content, known: Known, problems: Problems) -> None:
             elif paper.meeting_id != meeting.identifier:
                 problems.add(
                     item.location,
-                    f'paper "{item.paper_id}" is on this agenda, but its front matter says it went to "{paper.meeting_id}" ({paper.location.path.name} line {paper.location.line})',
+                    f'paper "{item.paper_id}" is on this agenda, but its front matter says it went to "{paper.meeting_id}" ({paper.location.path.name} line {_meeting_line(paper)})',
                     "make the paper's meeting and the agenda agree",
                 )
+
+
+def _meeting_line(paper: Paper) -> int:
+    return (paper.meeting_location or paper.location).line
 
 
 def _check_agenda_items(agenda: list[AgendaItem], problems: Problems) -> None:
@@ -126,8 +130,8 @@ def _check_agenda_items(agenda: list[AgendaItem], problems: Problems) -> None:
 def _check_paper(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
     meeting = content.meetings.get(paper.meeting_id)
     if meeting is None:
-        if paper.meeting_id not in known.meetings:
-            problems.add(paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier")
+        if paper.meeting_id and paper.meeting_id not in known.meetings:
+            problems.add(paper.meeting_location or paper.location, f'there is no meeting "{paper.meeting_id}"', f"create content/meetings/{paper.meeting_id}.yml or correct the identifier")
     else:
         if not any(item.paper_id == paper.identifier for item in meeting.agenda):
             problems.add(
@@ -135,7 +139,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
                 f'meeting "{meeting.identifier}" does not list this paper on its agenda ({meeting.location.path.name})',
                 f'add "- paper: {paper.identifier}" to its agenda',
             )
-        if meeting.date.value != paper.date.value:
+        if paper.date is not None and meeting.date is not None and meeting.date.value != paper.date.value:
             problems.add(
                 paper.location,
                 f'cover_sheet.date is {paper.date.text} but meeting "{meeting.identifier}" is dated {meeting.date.text} ({meeting.location.path.name} line {meeting.location.line})',
@@ -153,7 +157,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
 
 
 def _check_tables_placed(paper: Paper, problems: Problems) -> None:
-    placed = {match[2].strip() for match in (DIRECTIVE.match(line.strip()) for line in paper.body.split("\n")) if match and match[1] == "table" and match[2]}
+    placed = {match[2].strip() for match in (DIRECTIVE.match(line.strip()) for line in paper.body.split("\n")) if match and match[2] and _argument_names(match[1]) == "table"}
     for table in paper.tables.values():
         if table.name not in placed:
             problems.add(table.location, f'table "{table.name}" is never placed in the body', f"add a line [[table {table.name}]] where it belongs, or remove the table", Severity.WARNING)
@@ -207,16 +211,13 @@ def _check_stated_counts(block: InspectionPositions, inspection: Inspection, pro
             "correct the count or the inspection's total_recommendations",
         )
     recorded = count_statuses([p.status for p in block.positions])
-    for label, stated_value, recorded_value, statuses in (
-        ("closed", stated.closed, recorded.closed, CLOSED_STATUSES),
-        ("ongoing_on_track", stated.ongoing_on_track, recorded.ongoing_on_track, ("ongoing-on-track",)),
-        ("ongoing_delayed", stated.ongoing_delayed, recorded.ongoing_delayed, ("ongoing-delayed",)),
-    ):
+    for column in COLUMNS:
+        stated_value, recorded_value = getattr(stated, column.field), getattr(recorded, column.field)
         if recorded_value > stated_value:
-            lines = ", ".join(str(p.location.line) for p in block.positions if p.status in statuses)
+            lines = ", ".join(str(p.location.line) for p in block.positions if in_column(p.status, column))
             problems.add(
                 block.counts_location,
-                f"stated_counts.{label} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
+                f"stated_counts.{column.field} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
                 "correct the statuses or the stated count",
             )
 
@@ -224,44 +225,22 @@ def _check_stated_counts(block: InspectionPositions, inspection: Inspection, pro
 def _check_body(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
     for finding in first_per_line(markdown_findings(paper.body)):
         problems.add(Location(paper.location.path, paper.body_line + finding.line - 1, finding.column), finding.message, finding.fix)
-    previous_level = 1
-    in_fence = False
+    for finding in markdown_shape(paper.body):
+        problems.add(Location(paper.location.path, paper.body_line + finding.line - 1, finding.column), finding.message, finding.fix)
     for offset, line in enumerate(paper.body.split("\n")):
         location = Location(paper.location.path, paper.body_line + offset, 1)
-        if line.lstrip().startswith("```"):
-            in_fence = not in_fence
-        if in_fence:
-            continue
-        heading = HEADING.match(line)
-        if heading:
-            level = len(heading[1])
-            _check_heading(level, previous_level, location, problems)
-            previous_level = level
         directive = DIRECTIVE.match(line.strip())
         if directive:
             _check_directive(content, known, paper, directive[1], (directive[2] or "").strip(), location, problems)
         elif line.strip().startswith("[["):
             problems.add(location, f"unknown directive {line.strip()}", f"use one of: {', '.join('[[' + d + ' ...]]' for d in DIRECTIVES)}")
-        for image in IMAGE.finditer(line):
-            if not image[1].strip():
-                problems.add(
-                    Location(location.path, location.line, image.start() + 1),
-                    "an image has no text alternative",
-                    "describe the image between the square brackets: ![what it shows](...)",
-                )
-
-
-def _check_heading(level: int, previous_level: int, location: Location, problems: Problems) -> None:
-    if level == 1:
-        problems.add(location, "a level-1 heading (#) in the body", "start the body's headings at ## (the page title is the only #)")
-    elif level > previous_level + 1:
-        problems.add(location, f"the heading skips from level {previous_level} to level {level}", f"use {'#' * (previous_level + 1)} for this heading")
 
 
 def _check_directive(content: Content, known: Known, paper: Paper, name: str, argument: str, location: Location, problems: Problems) -> None:
-    if name not in DIRECTIVES:
+    directive = DIRECTIVES.get(name)
+    if directive is None:
         problems.add(location, f"unknown directive [[{name}]]", f"use one of: {', '.join(DIRECTIVES)}")
-    elif name == "table":
+    elif directive.argument == "table":
         if argument not in paper.tables:
             names = ", ".join(paper.tables) or "none are defined"
             problems.add(location, f'there is no table "{argument}" in this paper\'s front matter', f"define it under tables: or use one of: {names}")
@@ -269,8 +248,8 @@ def _check_directive(content: Content, known: Known, paper: Paper, name: str, ar
         if argument in known.inspections:
             return
         problems.add(location, f'there is no inspection "{argument}"', "use the identifier of a file in content/inspections/")
-    elif name == "status-table" and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
-        problems.add(location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
+    elif directive.needs_stated_counts and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
+        problems.add(location, f'[[{name} {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
 
 
 def _check_plans(content: Content, known: Known, problems: Problems) -> None:
@@ -278,7 +257,7 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
     for plan in content.plans.values():
         inspection = content.inspections.get(plan.inspection_id)
         if inspection is None:
-            if plan.inspection_id not in known.inspections:
+            if plan.inspection_id and plan.inspection_id not in known.inspections:
                 problems.add(
                     plan.location,
                     f'there is no inspection "{plan.inspection_id}"',
@@ -306,3 +285,9 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
             for number in area.action_numbers:
                 if (inspection.identifier, number) not in numbered:
                     problems.add(area.location, f"Area for Development links to action {number}, which no plan of this inspection has", "correct the action number")
+
+
+def _argument_names(directive_name: str) -> str | None:
+    """What a directive's argument names ("table", "inspection"), or None for an unknown directive."""
+    directive = DIRECTIVES.get(directive_name)
+    return directive.argument if directive else None

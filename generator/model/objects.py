@@ -1,4 +1,4 @@
-"""Stage 3, model: plain typed objects built from validated values.
+"""The model: plain typed objects built from validated values.
 
 Nothing here reads files or reports problems: validate.py has already
 checked every value, so these constructors only arrange them. Cross-file
@@ -19,6 +19,7 @@ from generator.content.dates import PaperDate
 class CrossReference:
     inspection_id: str
     number: int
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -156,6 +157,7 @@ class Paper:
     body: str
     body_line: int
     location: Location
+    meeting_location: Location | None = field(default=None, compare=False)
 
     @property
     def date(self) -> PaperDate:
@@ -175,6 +177,7 @@ class Update:
     date: PaperDate | None
     label: str | None
     text: str
+    location: Location | None = field(default=None, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -257,6 +260,12 @@ def where(path: Path, values: Values) -> Location:
     return Location(path, int(values.get("__line__", 1)), int(values.get("__column__", 1)))
 
 
+def field_location(path: Path, values: Values, name: str) -> Location:
+    """Where a field's name is written (validate.py records it), for a message about its value."""
+    line, column = values.get("__fields__", {}).get(name, (values.get("__line__", 1), values.get("__column__", 1)))
+    return Location(path, int(line), int(column))
+
+
 def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> Content:
     """Objects from (kind, identifier, path, values, body, body_line) tuples."""
     content = Content()
@@ -289,7 +298,7 @@ def _inspection(identifier: str, path: Path, values: Values) -> Inspection:
             r.get("text"),
             r.get("lead"),
             list(r.get("themes", [])),
-            [CrossReference(s["inspection"], s["recommendation"]) for s in r.get("see_also", []) if _complete(s, "inspection", "recommendation")],
+            [CrossReference(s["inspection"], s["recommendation"], where(path, s)) for s in r.get("see_also", []) if _complete(s, "inspection", "recommendation")],
             where(path, r),
         )
         for r in values.get("recommendations", [])
@@ -341,6 +350,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         body,
         body_line,
         where(path, values),
+        field_location(path, values, "meeting"),
     )
 
 
@@ -383,7 +393,7 @@ def _plan_recommendation(path: Path, values: Values) -> PlanRecommendation:
             a["number"],
             a["text"],
             a.get("owner"),
-            [Update(u.get("date"), u.get("label"), u["text"]) for u in a.get("updates", []) if _complete(u, "text")],
+            [Update(u.get("date"), u.get("label"), u["text"], where(path, u)) for u in a.get("updates", []) if _complete(u, "text")],
             [_target_date(t) for t in a.get("target_dates", []) if _complete(t, "date")],
             a.get("completion_note"),
             where(path, a),

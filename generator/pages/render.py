@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,14 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
+from generator.content.directives import DIRECTIVE, DIRECTIVES
+from generator.content.statuses import label
 from generator.derive.derive import Derived, status_table_as_at
 from generator.engine.page import Page
 from generator.markup.markdown_html import MarkdownToHtml
 from generator.markup.remembered import Remembered
 from generator.markup.untrusted import sanitise
-from generator.model.checks import DIRECTIVE
 from generator.model.objects import Content, Paper
-from generator.model.status import NOT_STATED, STATUS_LABELS
 from generator.pages import addresses
 
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
@@ -50,7 +51,19 @@ def _front_matter_value(value: Any) -> Markup:
     The theme prints these unescaped, as HTML (in <title>, the navigation
     and a meta attribute), so the text is HTML-escaped before it is quoted.
     """
-    return htmlsafe_json_dumps(str(escape(value)))
+    return Markup(ASTRAL_PAIR.sub(_yaml_escape, htmlsafe_json_dumps(str(escape(value)))))
+
+
+# JSON writes a character beyond U+FFFF as two \u escapes (a surrogate pair),
+# which YAML reads as two characters that are not text: the engine then
+# fails to read the front matter and shows it on the page. YAML's own
+# escape for such a character is \U and eight hexadecimal digits.
+ASTRAL_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _yaml_escape(pair: re.Match[str]) -> str:
+    high, low = int(pair[1], 16), int(pair[2], 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
 
 
 def _no_blank_lines(value: Any) -> Any:
@@ -77,10 +90,6 @@ def _shift_headings(text: str, levels: int) -> Markup:
 def _source(text: str) -> Markup:
     """Editors' Markdown, placed in a page as Markdown (validated: no raw HTML)."""
     return Markup(text)
-
-
-def _status_label(status: str | None) -> str:
-    return STATUS_LABELS[status] if status else NOT_STATED
 
 
 @pass_context
@@ -123,12 +132,13 @@ def make_environment() -> Environment:
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
         "source": _source,
-        "status_label": _status_label,
+        "status_label": label,
         "link": _link,
         "tojson": _front_matter_value,
     }
     env.filters.update(filters)
     env.globals.update(
+        paper_name=paper_name,
         paper_uri=addresses.paper_uri,
         meeting_uri=addresses.meeting_uri,
         inspection_uri=addresses.inspection_uri,
@@ -140,6 +150,22 @@ def make_environment() -> Environment:
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
+
+
+_TITLE_COUNTS: list[tuple[object, Counter[str]]] = []
+
+
+@pass_context
+def paper_name(context: Context, paper: Paper) -> str:
+    """A paper's name as a link's text: its title, with its date when another paper has the same title.
+
+    Papers share titles from one meeting to the next ("HMICS Improvement
+    Plans – Progress Summary"), and one link text must name one page.
+    """
+    papers = context["content"].papers
+    if not _TITLE_COUNTS or _TITLE_COUNTS[0][0] is not papers:
+        _TITLE_COUNTS[:] = [(papers, Counter(p.title for p in papers.values()))]
+    return paper.title if _TITLE_COUNTS[0][1][paper.title] <= 1 else f"{paper.title} ({paper.date.long})"
 
 
 class Renderer:
@@ -171,6 +197,6 @@ class Renderer:
                 lines.append(line)
                 continue
             name, argument = match[1], (match[2] or "").strip()
-            block = getattr(macros, name.replace("-", "_"))(paper, argument)
+            block = getattr(macros, DIRECTIVES[name].macro)(paper, argument)
             lines.extend(["", str(block).strip(), ""])
         return _source("\n".join(lines))
