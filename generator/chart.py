@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.model import StatusCounts
+from generator.positions import StatusCounts
 
 if TYPE_CHECKING:
     from generator.derive import InspectionRecord
@@ -20,7 +20,7 @@ CATEGORIES = (
     ("closed", "Closed"),
     ("ongoing-on-track", "Ongoing – on track"),
     ("ongoing-delayed", "Ongoing – delayed"),
-    ("not-stated", "Not stated"),
+    ("not-stated", "Open, pace not stated"),
 )
 LABEL_WIDTH = 190
 BAR_AREA_WIDTH = 400

@@ -8,11 +8,15 @@ disagree.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.dates import PaperDate
-from generator.model import Appendix, Content, Inspection, Paper, Plan, PlanRecommendation, Position, Recommendation, StatusCounts
-from generator.status import count_statuses
+from generator.implied import Pool, implied_by, imply
+from generator.model import Appendix, Content, Inspection, Paper, Plan, PlanRecommendation, Recommendation
+from generator.narratives import Narrative
+from generator.positions import Position, StatusCounts
+from generator.status import count_statuses, is_open
 from generator.tracker import Tracker, track
 
 
@@ -25,30 +29,48 @@ class HistoryEntry:
     position: Position | None
     plan: Plan | None = None
     plan_recommendation: PlanRecommendation | None = None
+    implied: str | None = None  # the status the paper's figures imply, when it states none
+    implied_by: str = "implied-by-status-table"
 
     @property
-    def status(self) -> str | None:
+    def stated_status(self) -> str | None:
         return self.position.status if self.position else None
 
     @property
-    def narrative(self) -> str | None:
+    def status(self) -> str | None:
+        """The status stated, refined or supplied by what the paper's figures imply."""
+        return self.implied or self.stated_status
+
+    @property
+    def status_source(self) -> str | None:
+        """Where the status comes from: "stated" by the paper, "implied" by its figures, or None."""
+        if self.implied:
+            return self.implied_by
+        return "stated" if self.stated_status else None
+
+    @property
+    def narrative(self) -> Narrative | None:
         return self.position.narrative if self.position else None
 
     @property
     def initial_target(self) -> PaperDate | None:
-        """The first target the report gives: the position's, else the plan's."""
+        """The initial target the report restates: the position's, else the plan's first."""
         if self.position and self.position.initial_target:
             return self.position.initial_target
         dates = self.plan_recommendation.target_dates if self.plan_recommendation else []
         return dates[0] if dates else None
 
     @property
-    def latest_target(self) -> PaperDate | None:
-        """The target in force at this report: a revision, else the first."""
+    def revised_target(self) -> PaperDate | None:
+        """A revised target the report states: the position's, else the plan's latest revision."""
         if self.position and self.position.revised_target:
             return self.position.revised_target
         dates = self.plan_recommendation.target_dates if self.plan_recommendation else []
-        return dates[-1] if dates else self.initial_target
+        return dates[-1] if len(dates) > 1 else None
+
+    @property
+    def revised_without_date(self) -> bool:
+        return bool(self.position and self.position.revised_without_date)
 
 
 @dataclass
@@ -58,10 +80,18 @@ class RecommendationRecord:
     recommendation: Recommendation
     history: list[HistoryEntry] = field(default_factory=list)
 
+    pooled_in: Paper | None = None  # counted, not named, in this paper's figures: the latest word on it
+
     @property
     def latest_status(self) -> HistoryEntry | None:
-        stated = [entry for entry in self.history if entry.status]
-        return stated[-1] if stated else None
+        """The latest report with a status, unless a later paper's figures
+        count it without saying which. An implied "open" says less than an
+        earlier open status with its pace, so it does not replace it."""
+        latest = None
+        for entry in self.history:
+            if entry.status and not (entry.implied == "open" and latest and is_open(latest.status)):
+                latest = entry
+        return None if self.pooled_in else latest
 
     @property
     def status(self) -> str | None:
@@ -71,10 +101,12 @@ class RecommendationRecord:
 
 @dataclass(frozen=True)
 class StatusTable:
-    """A status table and where its figures come from."""
+    """An inspection's figures: counted from each recommendation's latest
+    status, with the share of a paper's figures that names no one (pool)."""
 
     counts: StatusCounts
-    stated_by: Paper | None
+    stated_by: Paper | None  # the paper whose figures the pool comes from
+    pool: Pool | None = None
 
 
 @dataclass
@@ -93,8 +125,17 @@ class InspectionRecord:
 
     @property
     def open_count(self) -> int:
-        counts = self.status_table.counts
-        return counts.total - counts.closed
+        return self.status_table.counts.open
+
+    @property
+    def shown(self) -> list[RecommendationRecord]:
+        """The recommendations with a page: listed in the inspection file, or reported on by a paper."""
+        return [record for record in self.records if record.recommendation.listed or record.history]
+
+    @property
+    def unshown(self) -> list[RecommendationRecord]:
+        """Recommendations the inspection counts that no file names or reports on."""
+        return [record for record in self.records if not (record.recommendation.listed or record.history)]
 
 
 @dataclass
@@ -106,6 +147,11 @@ class Derived:
     appendix_of: dict[str, list[Paper]]
     tracker: Tracker
     plan_appendices: dict[str, list[tuple[Paper, Appendix]]] = field(default_factory=dict)
+    paper_names: dict[str, str] = field(default_factory=dict)
+
+    def paper_name(self, paper: Paper) -> str:
+        """The paper's title, with its date wherever another paper has the same title."""
+        return self.paper_names.get(paper.identifier, paper.title)
 
     @property
     def open_recommendations(self) -> int:
@@ -129,7 +175,13 @@ def derive(content: Content) -> Derived:
                 appendix_of.setdefault(appendix.paper_id, []).append(paper)
             if appendix.plan_id:
                 plan_appendices.setdefault(appendix.plan_id, []).append((paper, appendix))
-    return Derived(records, papers, appendix_of, track(content, records, papers), plan_appendices)
+    return Derived(records, papers, appendix_of, track(content, records, papers), plan_appendices, paper_names(papers))
+
+
+def paper_names(papers: list[Paper]) -> dict[str, str]:
+    """Every paper's name: its title, and its date where two titles would collide."""
+    titles = Counter(paper.title for paper in papers)
+    return {paper.identifier: f"{paper.title} ({paper.date.long})" if titles[paper.title] > 1 else paper.title for paper in papers}
 
 
 def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Paper]]:
@@ -146,25 +198,31 @@ def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Pa
 
 def _inspection_record(content: Content, inspection: Inspection, reporting: list[Paper]) -> InspectionRecord:
     plans = sorted((p for p in content.plans.values() if p.inspection_id == inspection.identifier), key=lambda p: p.date.value)
-    records = [RecommendationRecord(r) for r in sorted(inspection.recommendations, key=lambda r: r.number)]
+    records = [RecommendationRecord(r) for r in inspection.every_recommendation()]
+    pool: tuple[Paper, Pool] | None = None
     for paper in reporting:
-        positions = {p.number: p for block in paper.inspection_positions if block.inspection_id == inspection.identifier for p in block.positions}
+        block = next((b for b in paper.inspection_positions if b.inspection_id == inspection.identifier), None)
+        positions = {p.number: p for p in block.positions} if block else {}
+        implied, paper_pool = imply(inspection, block) if block else ({}, None)
+        if block and block.recommendation_counts:
+            pool = (paper, paper_pool) if paper_pool else None
         appended = [content.plans[a.plan_id] for a in paper.appendices if a.plan_id in content.plans]
         plans_here = [plan for plan in appended if plan.inspection_id == inspection.identifier]
         for record in records:
-            entry = _history_entry(paper, positions.get(record.recommendation.number), plans_here, record.recommendation.number)
+            number = record.recommendation.number
+            entry = _history_entry(paper, positions.get(number), plans_here, number, implied.get(number), implied_by(block) if block else "")
             if entry:
                 record.history.append(entry)
-    return InspectionRecord(inspection, reporting, plans, records, _current_table(inspection, reporting, records))
+    return InspectionRecord(inspection, reporting, plans, records, standing(records, pool))
 
 
-def _history_entry(paper: Paper, position: Position | None, plans: list[Plan], number: int) -> HistoryEntry | None:
+def _history_entry(paper: Paper, position: Position | None, plans: list[Plan], number: int, implied: str | None, source: str) -> HistoryEntry | None:
     """The paper's report on a recommendation, if it makes one."""
     for plan in plans:
         for planned in plan.recommendations:
             if planned.number == number:
-                return HistoryEntry(paper, position, plan, planned)
-    return HistoryEntry(paper, position) if position else None
+                return HistoryEntry(paper, position, plan, planned, implied, source)
+    return HistoryEntry(paper, position, implied=implied, implied_by=source) if position or implied else None
 
 
 def status_table_as_at(paper: Paper, inspection_id: str) -> StatusTable | None:
@@ -175,17 +233,40 @@ def status_table_as_at(paper: Paper, inspection_id: str) -> StatusTable | None:
     return None
 
 
-def _current_table(inspection: Inspection, reporting: list[Paper], records: list[RecommendationRecord]) -> StatusTable:
-    """The latest figures: derived when every recommendation has a status,
-    otherwise the latest paper's stated table, otherwise what is recorded."""
-    statuses = [record.status for record in records]
-    complete = len(records) == inspection.total_recommendations and all(statuses)
-    if not complete:
-        for paper in reversed(reporting):
-            stated = status_table_as_at(paper, inspection.identifier)
-            if stated:
-                return stated
-    counts = count_statuses(statuses)
-    if not complete:
-        counts = StatusCounts(inspection.total_recommendations, counts.closed, counts.ongoing_on_track, counts.ongoing_delayed)
-    return StatusTable(counts, None)
+def standing(records: list[RecommendationRecord], pool: tuple[Paper, Pool] | None) -> StatusTable:
+    """The one count of an inspection, used by every page and export.
+
+    Each recommendation counts by its latest status (stated or implied).
+    Those the latest paper with figures counts without naming a status for
+    count by that paper's share of its figures (the pool), unless a later
+    paper reports on one of them, which leaves the pool's share unknown.
+    """
+    if pool is not None and _reported_after(records, *pool):
+        pool = None
+    for record in records:
+        unnamed = pool is not None and record.recommendation.number in pool[1].numbers
+        record.pooled_in = pool[0] if pool and unnamed and not _implied_open(record, pool[0]) else None
+    if pool is None:
+        return StatusTable(count_statuses(record.status for record in records), None)
+    paper, share = pool
+    kept = [r for r in records if r.pooled_in or (_member(r, share) and r.latest_status is not None and r.latest_status.paper is paper)]
+    counted = count_statuses(r.status for r in records if r not in kept)
+    open_share = len(kept) - share.counts.closed
+    on_track = min(share.counts.ongoing_on_track, open_share)
+    delayed = min(share.counts.ongoing_delayed, open_share - on_track)
+    counts = StatusCounts(len(records), counted.closed + share.counts.closed, counted.ongoing_on_track + on_track, counted.ongoing_delayed + delayed)
+    return StatusTable(counts, paper, share)
+
+
+def _member(record: RecommendationRecord, share: Pool) -> bool:
+    return record.recommendation.number in (*share.numbers, *share.paced)
+
+
+def _reported_after(records: list[RecommendationRecord], paper: Paper, share: Pool) -> bool:
+    """Whether a later paper reports on one of the pool's recommendations."""
+    return any(entry.paper.date.value > paper.date.value for r in records if _member(r, share) for entry in r.history)
+
+
+def _implied_open(record: RecommendationRecord, paper: Paper) -> bool:
+    """Whether the paper's figures imply the recommendation is open (pace not known)."""
+    return any(entry.paper is paper and entry.implied == "open" for entry in record.history)

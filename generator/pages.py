@@ -95,7 +95,7 @@ def dashboard_page(renderer: Renderer) -> Page:
 
 
 def data_pages(renderer: Renderer) -> list[Page]:
-    files = [Page(path, text) for path, text in export_files(renderer.derived.tracker)]
+    files = [Page(path, text) for path, text in export_files(renderer.derived)]
     return [renderer.render("data.md.j2", "data/index.md", exports=EXPORTS, feed_path=FEED_PATH), *files]
 
 

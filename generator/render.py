@@ -28,7 +28,7 @@ from generator.derive import Derived, InspectionRecord, status_table_as_at
 from generator.markdown_html import MarkdownToHtml
 from generator.model import Content, Meeting, Paper
 from generator.remembered import Remembered
-from generator.status import NOT_STATED, STATUS_LABELS
+from generator.status import BY_NAME, SOURCES, label
 from generator.tracker import recommendation_uri
 from generator.untrusted import sanitise
 
@@ -98,13 +98,24 @@ def _shift_headings(text: str, levels: int) -> Markup:
     return _source(HEADING.sub(lambda m: "#" * min(6, len(m[1]) + levels) + m[2], text))
 
 
+def _nest_headings(text: str, level: int) -> Markup:
+    """Editors' Markdown placed under a heading: its own headings start at `level`."""
+    levels = [len(m[1]) for m in HEADING.finditer(text)]
+    return _shift_headings(text, max(0, level - min(levels))) if levels else _source(text)
+
+
 def _source(text: str) -> Markup:
     """Editors' Markdown, placed in a page as Markdown (validated: no raw HTML)."""
     return Markup(text)
 
 
 def _status_label(status: str | None) -> str:
-    return STATUS_LABELS[status] if status else NOT_STATED
+    return label(status)
+
+
+def _whose(status: str | None) -> str:
+    """Whose word a status is."""
+    return BY_NAME[status].whose if status else ""
 
 
 @pass_context
@@ -146,8 +157,10 @@ def make_environment() -> Environment:
         "markdown": MarkdownToHtml(sanitise),
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
+        "nest_headings": _nest_headings,
         "source": _source,
         "status_label": _status_label,
+        "whose": _whose,
         "link": _link,
         "tojson": _front_matter_value,
     }
@@ -158,6 +171,7 @@ def make_environment() -> Environment:
         inspection_uri=inspection_uri,
         status_table_as_at=status_table_as_at,
         recommendation_uri=recommendation_uri,
+        sources=SOURCES,
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
@@ -234,6 +248,8 @@ class Renderer:
                 lines.append(line)
                 continue
             name, argument = match[1], (match[2] or "").strip()
+            if name == "narrative":  # a marker: the text after it stands as written
+                continue
             block = getattr(macros, name.replace("-", "_"))(paper, argument)
             lines.extend(["", str(block).strip(), ""])
         return _source("\n".join(lines))

@@ -24,7 +24,8 @@ from generator.dates import DateError, PaperDate, Precision, parse_date
 from generator.fmt import canonical_yaml
 from generator.load import FRONT_MATTER_FENCE, load_file
 from generator.problems import Problems
-from generator.schema import INSPECTION, MEETING, PAPER, STATUSES, Kind
+from generator.schema import INSPECTION, MEETING, PAPER, Kind
+from generator.status import BY_NAME, STATED_STATUSES
 from generator.validate import validate_source
 
 TEMPLATES_PATH = Path(__file__).parent / "templates" / "scaffold"
@@ -169,7 +170,7 @@ def _new_position(arguments: argparse.Namespace) -> list[str]:
     inspection_path = arguments.content / INSPECTION.folder / f"{arguments.inspection}{INSPECTION.suffix}"
     inspection = _read(inspection_path, INSPECTION, "--inspection", ("recommendations",))
     numbers = _numbers(arguments.numbers) or [r["number"] for r in inspection.get("recommendations", [])]
-    entry = _environment().get_template("position.yml.j2").render(inspection=arguments.inspection, numbers=numbers, statuses=STATUSES)
+    entry = _environment().get_template("position.yml.j2").render(inspection=arguments.inspection, numbers=numbers, statuses=[BY_NAME[name] for name in STATED_STATUSES])
     if arguments.print:
         print(entry, end="")
         return []
