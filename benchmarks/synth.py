@@ -100,7 +100,7 @@ WORDS = [
     "will",
     "consider",
 ]
-STATUSES = ("closed", "proposed-for-closure", "submitted-for-closure", "ongoing-on-track", "ongoing-delayed")
+STATUSES = ("discharged", "proposed-for-closure", "submitted-for-closure", "ongoing-on-track", "ongoing-delayed")
 THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
