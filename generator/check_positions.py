@@ -32,6 +32,8 @@ def check_stated_positions(inspection: Inspection, block: InspectionPositions, p
         _check_table_sums(block, inspection, problems)
     for stated in block.recommendation_counts:
         _check_figures(stated, block.positions, problems)
+    for stated in block.stated:
+        _check_within_total(stated, inspection, problems)
 
 
 def _check_table_sums(block: InspectionPositions, inspection: Inspection, problems: Problems) -> None:
@@ -49,6 +51,22 @@ def _check_table_sums(block: InspectionPositions, inspection: Inspection, proble
             block.counts_location,
             f"stated_counts.total is {stated.total} but {inspection.location.path.name} line {inspection.location.line} gives the inspection {inspection.total_recommendations} recommendations",
             "correct the count or the inspection's total_recommendations",
+        )
+
+
+def _check_within_total(stated: StatedCounts, inspection: Inspection, problems: Problems) -> None:
+    """No figure above the stated total, and Areas for Development counted no fewer than the inspection lists."""
+    given = stated.given()
+    total = given.get("total")
+    for figure, value in given.items():
+        if total is not None and figure != "total" and value > total:
+            problems.add(stated.location, f"{_name(stated, figure)} is {value}, more than the total of {total} it states", "copy the figures from the paper again")
+    listed = len(inspection.areas_for_development)
+    if stated.of == "areas-for-development" and total is not None and total < listed:
+        problems.add(
+            stated.location,
+            f"{_name(stated, 'total')} is {total}, but {inspection.location.path.name} lists {listed} Areas for Development",
+            "correct the figure or the inspection's areas_for_development",
         )
 
 

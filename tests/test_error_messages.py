@@ -543,6 +543,15 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         ],
     ),
     (
+        "Areas for Development counted fewer than the inspection lists",
+        {
+            **with_plan(),
+            INSPECTION: MINIMAL_TREE[INSPECTION] + AREAS,
+            **front_matter_add("    counts_in_words:\n      - words: All of them currently remain open.\n        of: areas-for-development\n        total: 0\n        open: 0\n"),
+        },
+        [f'{P}:24:9: "All of them currently remain open." (total) is 0, but sample-inspection.yml lists 1 Areas for Development; correct the figure or the inspection\'s areas_for_development'],
+    ),
+    (
         "A status the paper's stated figures rule out",
         words_instead_of_table("Both recommendations remain open.", "total: 2", "open: 2", "        status: discharged\n"),
         [f"{P}:20:9: recommendation 1 is stated as discharged, but the paper's figures (total 2, open 2) leave 0 closed, so they imply it is not closed; correct the status or the stated figures"],
