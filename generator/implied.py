@@ -87,7 +87,7 @@ def imply(inspection: Inspection, block: InspectionPositions) -> tuple[dict[int,
         key = ON_TRACK if pace == "ongoing-on-track" else DELAYED
         remaining[key] = (remaining[key] or 0) - len(paced)
         paced = []
-    implied.update(_unnamed(unnamed, closed, pace))
+    implied.update(_unnamed(unnamed, closed, pace, complete=bool(counted)))
     pooled = tuple(n for n in unnamed if implied.get(n, "open") == "open")
     if not pooled and not paced:
         return implied, None
@@ -95,9 +95,14 @@ def imply(inspection: Inspection, block: InspectionPositions) -> tuple[dict[int,
     return implied, Pool(pooled, tuple(paced), counts)
 
 
-def _unnamed(unnamed: list[int], closed: int, pace: str | None) -> dict[int, str]:
-    """All unnamed closed, or all open (with their pace if only one is left)."""
-    if closed == len(unnamed):
+def _unnamed(unnamed: list[int], closed: int, pace: str | None, complete: bool) -> dict[int, str]:
+    """All unnamed closed, or all open (with their pace if only one is left).
+
+    When the paper counts fewer recommendations than the inspection has, the
+    closed it does not place may be ones it neither names nor counts: only
+    "none closed" then says anything about those it names without a status.
+    """
+    if complete and closed == len(unnamed):
         return {n: "counted-closed" for n in unnamed}
     if closed == 0:
         return {n: pace or "open" for n in unnamed}
