@@ -139,7 +139,7 @@ def check_narratives(inspections: dict[str, Inspection], paper: Paper, problems:
             if key in seen:
                 problems.add(
                     narrative.location,
-                    f'recommendation {number} of "{narrative.inspection_id}" already has its narrative at line {seen[key]}; a position has one narrative',
-                    "remove one of the two markers, or put the two texts under one marker",
+                    f'recommendation {number} of "{narrative.inspection_id}" already has its narrative, after the marker at line {seen[key]}',
+                    "a position has one narrative: remove one of the two markers, or put the two texts under one marker",
                 )
             seen.setdefault(key, narrative.location.line)

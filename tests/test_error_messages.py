@@ -591,7 +591,9 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
             "[[status-table sample-inspection]]\n",
             "[[status-table sample-inspection]]\n\n[[narrative sample-inspection 1]]\n\nFirst text.\n\n[[narrative sample-inspection 1]]\n\nSecond text.\n",
         ),
-        [f'{P}:37:1: recommendation 1 of "sample-inspection" already has its narrative at line 33; a position has one narrative; remove one of the two markers, or put the two texts under one marker'],
+        [
+            f'{P}:37:1: recommendation 1 of "sample-inspection" already has its narrative, after the marker at line 33; a position has one narrative: remove one of the two markers, or put the two texts under one marker'
+        ],
     ),
     (
         "total_recommendations smaller than the list",
