@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.glossary import acronyms_in_line, is_acronym, mark_acronyms, term_anchor
-from generator.model import GlossaryTerm
-from tests.conftest import ROOT, Site, run_generator
+from generator.commands.pipeline import render
+from generator.model.glossary import acronyms_in_line, is_acronym, mark_acronyms, term_anchor
+from generator.model.objects import GlossaryTerm
+from tests.conftest import MINIMAL_TREE, ROOT, Site, run_generator
 
 GLOSSARY = """\
 terms:
@@ -97,3 +98,18 @@ def test_pages_link_the_first_use_of_each_acronym_to_its_glossary_entry(site: Si
     first = paper.select_one("article a.acronym")
     assert first.abbr.get_text() == "HMICS"
     assert first.get_text() == "HMICS (His Majesty’s Inspectorate of Constabulary in Scotland)"
+
+
+def test_every_page_that_uses_a_term_links_its_first_use_whichever_stage_made_it(content_tree: Callable[..., Path]) -> None:
+    """The acronym pass runs over the one list of every page: the tracker's
+    pages (recommendations, lists) get it as the papers' pages do."""
+    inspection = MINIMAL_TREE["inspections/sample-inspection.yml"].replace("should do the second thing.", "should report to the SPA board.")
+    content = content_tree({"inspections/sample-inspection.yml": inspection, "glossary.yml": GLOSSARY})
+    result = render(content)
+    assert result.pages is not None, result.problems.items
+    using = {page.docs_path: page.text for page in result.pages if page.docs_path.endswith(".md") and "report to the" in page.text}
+    assert {"inspections/sample-inspection/index.md", "inspections/sample-inspection/recommendation-2.md", "recommendations/index.md"} <= set(using)
+    for path, text in using.items():
+        assert '<abbr title="Scottish Police Authority">SPA</abbr>' in text, path
+    data = [page for page in result.pages if not page.docs_path.endswith(".md")]
+    assert data and not [page.docs_path for page in data if 'class="acronym"' in page.text]

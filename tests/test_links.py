@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.linkcheck import check_links, parse_site
+from generator.markup.linkcheck import check_links, parse_site
 from tests.conftest import MINIMAL_TREE, ROOT, Site, run_generator, tree_bytes
 
 PAPER = "papers/2024-09-18-sample-paper.md"

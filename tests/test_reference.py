@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from generator.load import discover
-from generator.reference import kind_schema, reference_markdown
-from generator.schema import KINDS
+from generator.commands.schemas import kind_schema, reference_markdown
+from generator.content.load import discover
+from generator.content.schema import KINDS
 from tests.conftest import CONTENT, ROOT
 
 

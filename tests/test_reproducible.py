@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import check
+from generator.commands.pipeline import check
 from tests.conftest import CONTENT, ROOT, tree_bytes
 
 ENVIRONMENTS = (

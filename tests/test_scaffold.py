@@ -11,8 +11,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.cli import main
-from generator.reference import field_rows, kind_schema
-from generator.schema import INSPECTION, MEETING, PAPER, POSITION, Kind
+from generator.commands.schemas import field_rows, kind_schema
+from generator.content.schema import INSPECTION, MEETING, PAPER, POSITION, Kind
 from tests.conftest import ROOT
 from tests.test_reference import front_matter, plain
 

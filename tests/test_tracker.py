@@ -19,7 +19,7 @@ from bs4 import Tag
 from lxml import etree
 from ruamel.yaml import YAML
 
-from generator.dates import parse_date
+from generator.content.dates import parse_date
 from tests.conftest import CONTENT, Site
 
 CAM_1 = "inspections/contact-assessment-model/recommendation-1/"

@@ -18,8 +18,8 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, UnexpectedAlertPresentException
 from selenium.webdriver.common.by import By
 
-from generator.linkcheck import parse_site
-from generator.untrusted import check_built
+from generator.markup.linkcheck import parse_site
+from generator.markup.untrusted import check_built
 from tests.browser import serve_directory
 from tests.conftest import MINIMAL_TREE, ROOT, Site, run_generator
 from tests.hostile import INSPECTION, PAPER, PLAN, SECOND_PAPER, write_tree

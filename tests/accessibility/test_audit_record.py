@@ -16,7 +16,7 @@ import os
 
 import pytest
 
-from generator.about_pages import AUDIT_RECORD_PATH, audit_record
+from generator.pages.about import AUDIT_RECORD_PATH, audit_record
 from tests.accessibility import audit
 from tests.accessibility.conftest import SiteAudit
 from tests.conftest import Site
