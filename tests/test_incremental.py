@@ -65,7 +65,7 @@ def test_source_cache_keeps_a_broken_file_s_problems(content_tree: Callable[...,
     first = check(content, cache=cache)
     second = check(content, cache=cache)
     assert [p.message for p in first.problems.items] == [p.message for p in second.problems.items]
-    assert any('"cover_sheet.date" is not a date' in p.message for p in second.problems.items)
+    assert any('"cover_sheet > date" is not a date' in p.message for p in second.problems.items)
 
 
 def test_build_timings_table_names_every_stage_only_when_asked(content_tree: Callable[..., Path], tmp_path: Path) -> None:

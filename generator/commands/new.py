@@ -1,4 +1,4 @@
-"""python -m generator new paper|meeting|inspection|position: start a file from a template.
+"""python -m generator new paper|meeting|inspection|position|plan: start a file from a template.
 
 Editors who are not programmers start from a file that already has every
 field, each explained in a comment, and a `yaml-language-server` comment
@@ -24,7 +24,7 @@ from generator.commands.fmt import canonical_yaml
 from generator.common.problems import Problems
 from generator.content.dates import DateError, PaperDate, Precision, parse_date
 from generator.content.load import FRONT_MATTER_FENCE, load_file
-from generator.content.schema import INSPECTION, MEETING, PAPER, Kind
+from generator.content.schema import INSPECTION, MEETING, PAPER, PLAN, Kind
 from generator.content.status import BY_NAME, STATED_STATUSES
 from generator.content.validate import validate_source
 
@@ -38,9 +38,9 @@ class ScaffoldError(Exception):
 
 def add_parser(commands: Any) -> None:
     """The `new` command and its four kinds, each with its own arguments."""
-    new = commands.add_parser("new", help="start a paper, meeting, inspection or position from a template")
+    new = commands.add_parser("new", help="start a paper, meeting, inspection, position or plan from a template")
     kinds = new.add_subparsers(required=True, metavar="KIND")
-    for define in (_paper_parser, _meeting_parser, _inspection_parser, _position_parser):
+    for define in (_paper_parser, _meeting_parser, _inspection_parser, _position_parser, _plan_parser):
         parser = define(kinds)
         parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default %(default)s)")
 
@@ -89,6 +89,15 @@ def _position_parser(kinds: Any) -> argparse.ArgumentParser:
     return position
 
 
+def _plan_parser(kinds: Any) -> argparse.ArgumentParser:
+    plan = kinds.add_parser("plan", help="an improvement plan for an inspection, one entry per recommendation")
+    plan.add_argument("--inspection", required=True, help="the inspection's identifier")
+    plan.add_argument("--date", required=True, help="when the plan was last updated, e.g. 2023-08")
+    plan.add_argument("--title", default="Improvement Plan", help="the plan's title, as printed (default %(default)s)")
+    plan.set_defaults(run=new_plan)
+    return _identifier_option(plan)
+
+
 def slug(text: str) -> str:
     """An identifier from words: "Contact Assessment Model" -> contact-assessment-model."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-")
@@ -108,6 +117,10 @@ def new_inspection(arguments: argparse.Namespace) -> int:
 
 def new_position(arguments: argparse.Namespace) -> int:
     return _run(_new_position, arguments)
+
+
+def new_plan(arguments: argparse.Namespace) -> int:
+    return _run(_new_plan, arguments)
 
 
 def _run(action: Any, arguments: argparse.Namespace) -> int:
@@ -146,6 +159,17 @@ def _new_inspection(arguments: argparse.Namespace) -> list[str]:
     }
     _write(target, _render("inspection.yml.j2", target, INSPECTION, identifier=identifier, **values))
     return [f"wrote {target.as_posix()}", 'next: fill in each "" with the report\'s words, then run python -m generator validate']
+
+
+def _new_plan(arguments: argparse.Namespace) -> list[str]:
+    date = _date(arguments.date, "--date")
+    inspection_path = arguments.content / INSPECTION.folder / f"{arguments.inspection}{INSPECTION.suffix}"
+    inspection = _read(inspection_path, INSPECTION, "--inspection", ("recommendations",))
+    identifier = arguments.identifier or f"{arguments.inspection}-improvement-plan-{date.value.strftime('%Y-%m')}"
+    target = _target(arguments.content, PLAN, identifier)
+    numbers = [r["number"] for r in inspection["recommendations"]]
+    _write(target, _render("plan.yml.j2", target, PLAN, identifier=identifier, inspection=arguments.inspection, title=arguments.title, date=date.text, numbers=numbers))
+    return [f"wrote {target.as_posix()}", "next: fill in each action's \"\" with the plan's words, add the other actions, then run python -m generator validate"]
 
 
 def _new_paper(arguments: argparse.Namespace) -> list[str]:

@@ -14,22 +14,26 @@ unless timings were asked for.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.common.problems import Problems
 from generator.common.timings import NO_TIMINGS, Timings
-from generator.content.load import discover, parse_source, read_text, readable_files
-from generator.content.schema import Kind
+from generator.content.load import SourceFile, discover, parse_source, read_text, readable_files
+from generator.content.schema import Date, Integer, Kind, ListOf, Mapping
 from generator.content.validate import validate_source
 from generator.derive.derive import Derived, derive
 from generator.engine.page import Page
 from generator.markup.markdown_html import convert
 from generator.model.checks import Known, check_content
+from generator.model.contradictions import check_contradictions
 from generator.model.glossary import Use, acronym_uses, check_glossary, first_uses
 from generator.model.objects import Content, Values, build_content
+from generator.pages.links import check_page_links
 from generator.pages.render import Renderer, shared_environment
 from generator.pages.site import every_page
 
@@ -59,6 +63,8 @@ class FileResult:
     validated: Validated | None
     objects: Content | None = None
     acronym_uses: dict[str, Use] = field(default_factory=dict)
+    partial: Content | None = None
+    lossless: bool = False
 
 
 @dataclass
@@ -102,11 +108,81 @@ def read_and_validate(kind: Kind, path: Path, timings: Timings) -> FileResult:
     with timings.stage("validate"):
         values = validate_source(source, problems)
     if problems.errors:
-        return FileResult(problems, None, acronym_uses=uses)
+        partial = partial_objects(source, values)
+        return FileResult(problems, None, acronym_uses=uses, partial=partial, lossless=partial is not None and lossless(source.kind.root, source.data, values))
     validated = (source.kind.name, source.identifier, source.path, values, source.body, source.body_line)
     with timings.stage("model"):
         objects = build_content([validated])
     return FileResult(problems, validated, objects, uses)
+
+
+def partial_objects(source: SourceFile, values: Values) -> Content | None:
+    """The objects of a file with problems, from the values that passed, if enough did.
+
+    They are never rendered: they let the checks across files look at the
+    references such a file makes in the same run as its own problems, so
+    an editor sees every problem at once. Without a field the model needs,
+    there is nothing to check.
+    """
+    filled = with_placeholders(source.kind.root, values)
+    try:
+        return build_content([(source.kind.name, source.identifier, source.path, filled, source.body, source.body_line)])
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return None
+
+
+REFERENCE_PROBLEM = re.compile(r'^there is no [a-z]+ "|has no recommendation \d+$')
+
+
+def references_of_partial_files(content: Content, partial: list[Content], known: Known) -> Problems:
+    """The references that files with problems of their own make, checked in the same run.
+
+    Every check runs again with those files' partial objects, and only the
+    problems about a reference from one of them are kept: the other checks
+    would compare what failed validation, and their problems would only
+    repeat it. A placeholder the checks cannot use stops this second look,
+    never the run.
+    """
+    paths = {obj.location.path for part in partial for kind in (part.inspections, part.meetings, part.papers, part.plans) for obj in kind.values()}
+    found = Problems()
+    try:
+        check_content(merge([content, *partial]), known, found)
+    except (AttributeError, TypeError, KeyError):
+        return Problems()
+    return Problems([problem for problem in found.items if problem.location.path in paths and REFERENCE_PROBLEM.search(problem.message)])
+
+
+def lossless(node: Any, raw: Any, values: Any, entry: bool = False) -> bool:
+    """Whether a file with problems kept every list entry whole (each with its
+    required fields): then what its objects lack (a recommendation, an agenda
+    item) is truly not in the file, and may be reported. Fields outside lists
+    that failed get placeholders (with_placeholders), and are not compared."""
+    if isinstance(node, ListOf):
+        if not isinstance(raw, list) or not isinstance(values, list) or len(raw) != len(values):
+            return not isinstance(raw, list) or not raw
+        return all(lossless(node.item, r, v, True) for r, v in zip(raw, values, strict=True))
+    if isinstance(node, Mapping) and isinstance(values, dict) and isinstance(raw, dict):
+        if entry and any(key.required and key.name not in values for key in node.keys):
+            return False
+        return all(lossless(key.node, raw[key.name], values.get(key.name), entry) for key in node.keys if key.name in raw)
+    return True
+
+
+def with_placeholders(node: Mapping, values: Values) -> Values:
+    """The values with each required field that failed given a placeholder: "" for text and
+    identifiers, None for a date, nothing for a list (entries of lists are
+    left out by the model when incomplete). checks.py does not compare what
+    a file with problems lacks (checks.Known.incomplete)."""
+    filled = dict(values)
+    for key in node.keys:
+        if isinstance(key.node, Mapping):
+            filled[key.name] = with_placeholders(key.node, filled.get(key.name) or {})
+        elif key.required and key.name not in filled:
+            filled[key.name] = PLACEHOLDERS.get(type(key.node), "")
+    return filled
+
+
+PLACEHOLDERS: dict[type, Any] = {Date: None, ListOf: [], Integer: 0}
 
 
 def merge(parts: list[Content]) -> Content:
@@ -121,13 +197,13 @@ def merge(parts: list[Content]) -> Content:
     return content
 
 
-def known_identifiers(found: list[tuple[Kind, Path]]) -> Known:
-    """Every file found, readable or not (see checks.Known)."""
+def known_identifiers(found: list[tuple[Kind, Path]], incomplete: set[Path]) -> Known:
+    """Every file found, readable or not, and those with problems (see checks.Known)."""
 
     def of(kind: str) -> frozenset[str]:
         return frozenset(path.stem for file_kind, path in found if file_kind.name == kind)
 
-    return Known(of("inspection"), of("meeting"), of("paper"), of("plan"))
+    return Known(of("inspection"), of("meeting"), of("paper"), of("plan"), frozenset(path.stem for path in incomplete))
 
 
 def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None) -> Result:
@@ -136,17 +212,24 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
     cache = cache or SourceCache()
     found = discover(content_path)
     cache.start_run({path for _, path in found})
-    parts, uses = [], []
+    parts, partial, incomplete, uses = [], [], set(), []
     for kind, path in readable_files(content_path, found, problems):
         file_result = cache.get(kind, path, timings)
         problems.extend(file_result.problems)
         uses.append((path, file_result.acronym_uses))
         if file_result.objects is not None:
             parts.append(file_result.objects)
+        else:
+            partial.extend([file_result.partial] if file_result.partial else [])
+            incomplete.update([] if file_result.lossless else [path])
     with timings.stage("model"):
         content = merge(parts)
     with timings.stage("check"):
-        check_content(content, known_identifiers(found), problems)
+        known = known_identifiers(found, incomplete)
+        check_content(content, known, problems)
+        check_contradictions(content, problems)
+        if partial:
+            problems.extend(references_of_partial_files(content, partial, known))
         check_glossary(first_uses([file_uses for _, file_uses in sorted(uses, key=lambda use: use[0])]), content.glossary, [*content.not_acronyms, *content.not_expanded], problems)
     changed = frozenset(cache.changed)
     if problems.errors:
@@ -163,7 +246,9 @@ def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache
         if result.content is None or result.derived is None:
             return result
         with timings.stage("render"):
-            result.pages = every_page(Renderer(result.content, result.derived))
+            pages = every_page(Renderer(result.content, result.derived))
+        check_page_links(result.content, pages, result.problems)
+        result.pages = None if result.problems.errors else pages
     return result
 
 

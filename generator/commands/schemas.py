@@ -39,12 +39,12 @@ FULL_DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2} (" + "|"
 
 def add_parser(commands: Any) -> None:
     schemas = commands.add_parser("schemas", help="write the JSON Schemas and the format reference from the schema")
-    schemas.add_argument("--content", type=Path, default=Path("content"), help="content folder for examples (default %(default)s)")
+    schemas.add_argument("--examples", type=Path, default=Path("docs/examples"), help="folder of example files, laid out as content/ (default %(default)s)")
     schemas.set_defaults(run=run_schemas)
 
 
 def run_schemas(arguments: argparse.Namespace) -> int:
-    for path in write_all(arguments.content, Path("schemas"), Path("docs/reference.md")):
+    for path in write_all(arguments.examples, Path("schemas"), Path("docs/reference.md")):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -128,27 +128,29 @@ def field_rows(node: Node, prefix: str = "") -> list[tuple[str, str, bool, str]]
     return rows
 
 
-def reference_markdown(content_path: Path) -> str:
+def reference_markdown(examples_path: Path) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES_PATH), undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     kinds = []
     for kind in KINDS:
         location = f"content/{kind.folder}/<identifier>{kind.suffix}" if kind.folder else f"content/glossary{kind.suffix}"
-        example_path = _example_path(content_path, kind)
+        example_path = _example_path(examples_path, kind)
         example = example_path.read_text(encoding="utf-8") if example_path else None
         kinds.append({"kind": kind, "location": location, "rows": field_rows(kind.root), "example": example, "example_path": example_path})
     return env.get_template("reference.md.j2").render(kinds=kinds, date_forms=ACCEPTED_FORMS)
 
 
-def _example_path(content_path: Path, kind: Kind) -> Path | None:
-    """The smallest bundled file of the kind: a real, valid example."""
-    folder = content_path / kind.folder if kind.folder else content_path
+def _example_path(examples_path: Path, kind: Kind) -> Path | None:
+    """The example of the kind in docs/examples/: a copy of a bundled file, kept apart
+    so that editing content/ (adding a paper, a glossary term) never makes
+    the reference stale; a test keeps the examples valid together."""
+    folder = examples_path / kind.folder if kind.folder else examples_path
     candidates = sorted(folder.glob(f"*{kind.suffix}"), key=lambda p: (p.stat().st_size, p.name))
     if kind.name == "glossary":
         candidates = [p for p in candidates if p.name == "glossary.yml"]
     return candidates[0] if candidates else None
 
 
-def write_all(content_path: Path, schemas_path: Path, reference_path: Path) -> list[Path]:
+def write_all(examples_path: Path, schemas_path: Path, reference_path: Path) -> list[Path]:
     """Write every schema and the reference; return the files written."""
     schemas_path.mkdir(parents=True, exist_ok=True)
     written = []
@@ -156,5 +158,5 @@ def write_all(content_path: Path, schemas_path: Path, reference_path: Path) -> l
         target = schemas_path / f"{kind.name}.schema.json"
         target.write_text(json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         written.append(target)
-    reference_path.write_text(reference_markdown(content_path), encoding="utf-8")
+    reference_path.write_text(reference_markdown(examples_path), encoding="utf-8")
     return [*written, reference_path]

@@ -33,13 +33,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
 from generator.commands.build import common_options, site_options
 from generator.commands.pipeline import Result, SourceCache, check, collector_paused, render
-from generator.common.problems import report
+from generator.common.problems import Problems, Severity, report
 from generator.engine.page import Page
 from generator.engine.preview import PreviewEngine, serve_site
 from generator.engine.publish import docs_lock, locked, write_docs
-from generator.pages.render import Renderer
+from generator.pages.render import TEMPLATES_PATH, Renderer
 from generator.pages.site import every_page, pages_about
 
 # How long a busy thread keeps the interpreter when another wants it (Python's
@@ -73,6 +75,7 @@ class Preview:
         self.site_complete.set()
         self.newer_change = threading.Event()
         self.rest: threading.Thread | None = None
+        self.problems_banner = b""  # the content's problems, shown on every page until fixed
 
     def regenerate(self) -> int | None:
         """Re-run the pipeline; write the docs files that changed; how many, or None on problems."""
@@ -86,8 +89,14 @@ class Preview:
         report(result.problems, self.arguments.strict)
         if result.problems.fails(self.arguments.strict) or result.derived is None:
             print("The preview shows the last good version until these are fixed.", file=sys.stderr)
+            self.problems_banner = problems_banner(result.problems)
             return False
+        self.problems_banner = b""
         return True
+
+    def banner(self) -> bytes:
+        """The content's problems as HTML for the top of every page served; empty when there are none."""
+        return self.problems_banner
 
     def write(self, pages: list[Page], complete: bool) -> int:
         with locked(docs_lock(self.arguments.docs)):
@@ -174,6 +183,28 @@ class Preview:
         report_rebuild(label, written, regenerated - start, time.perf_counter() - regenerated)
 
 
+def problems_banner(problems: Problems) -> bytes:
+    """The problems as the terminal lists them (file:line:column, what, what to do), as HTML for the top of each page."""
+    shown = [
+        {
+            "where": f"{_relative(problem.location.path)}:{problem.location.line}:{problem.location.column}",
+            "severity": "" if problem.severity is Severity.ERROR else "warning: ",
+            "message": problem.message,
+            "fix": problem.fix,
+        }
+        for problem in problems.sorted()
+    ]
+    environment = Environment(loader=FileSystemLoader(TEMPLATES_PATH), autoescape=True, undefined=StrictUndefined, trim_blocks=True)
+    return environment.get_template("preview_problems.html.j2").render(problems=shown).encode("utf-8")
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def report_rebuild(label: str, written: int, regenerating: float, engine: float) -> None:
     """One line per step of a rebuild (the benchmark reads these)."""
     print(f"{label}: {written} page(s) changed; {regenerating:.2f} s regenerating, {engine:.2f} s in the site engine.", file=sys.stderr)
@@ -188,7 +219,7 @@ def serve(arguments: argparse.Namespace) -> int:
             return 1
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         sys.setswitchinterval(SWITCH_SECONDS)
-        serve_site(preview.build, preview.site_complete, (host, int(port)), site_path, [arguments.content, arguments.config])
+        serve_site(preview.build, preview.site_complete, (host, int(port)), site_path, [arguments.content, arguments.config], preview.banner)
     finally:
         shutil.rmtree(site_path, ignore_errors=True)
     return 0

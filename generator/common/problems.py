@@ -115,7 +115,7 @@ def plural(count: int, word: str) -> str:
 
 def _lines(path: Path) -> tuple[str, ...]:
     try:
-        return tuple(path.read_text(encoding="utf-8-sig", errors="replace").splitlines())
+        return tuple(path.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").split("\n"))
     except OSError:
         return ()
 
@@ -123,7 +123,24 @@ def _lines(path: Path) -> tuple[str, ...]:
 def _excerpt(problem: Problem, lines: tuple[str, ...]) -> str:
     if not 1 <= problem.location.line <= len(lines):
         return ""
-    line = lines[problem.location.line - 1].expandtabs(4)
-    shown = line if len(line) <= 160 else line[:157] + "..."
-    caret = " " * min(problem.location.column - 1, len(shown)) + "^"
-    return f"    {shown}\n    {caret}"
+    line = lines[problem.location.line - 1]
+    column = min(len(line[: problem.location.column - 1].expandtabs(4)), len(line.expandtabs(4)))
+    shown, column = _window(line.expandtabs(4), column)
+    return f"    {shown}\n    {' ' * column}^"
+
+
+EXCERPT_WIDTH = 160
+
+
+def _window(line: str, column: int, width: int = EXCERPT_WIDTH) -> tuple[str, int]:
+    """At most `width` characters of the line around the fault, and the caret's column in them.
+
+    A long line is cut on both sides as needed, so the caret always points
+    at the fault itself, never at the "..." of a cut.
+    """
+    if len(line) <= width:
+        return line, column
+    start = max(0, min(column - width // 2, len(line) - width + 3))
+    end = start + width - (3 if start else 0) - 3
+    shown = ("..." if start else "") + line[start:end] + ("..." if end < len(line) else "")
+    return shown, column - start + (3 if start else 0)

@@ -31,11 +31,24 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 PREFIX = "tag:yaml.org,2002:"
-WHOLE_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+WHOLE_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 TRUE = frozenset({"true", "True", "TRUE"})
 DEEPEST = 40  # below load.MAX_DEPTH: ruamel.yaml decides near the limit
 _RESOLVER = VersionedResolver(version=(1, 2))
 _IMPLICIT = (True, False)
+
+
+LINE_BREAKS_OF_YAML_1_1 = re.compile("[\u2028\u2029\u0085]")
+
+
+def is_whole_number(text: str) -> bool:
+    """A whole number written as Python writes it back: 7, -3, 0 (not +7, -0, 007 or 1_000)."""
+    return bool(WHOLE_NUMBER.fullmatch(text)) and text != "-0"
+
+
+def plain_tag(text: str) -> str:
+    """What YAML 1.2 reads an untagged plain scalar as: str, int, float, bool, null, timestamp."""
+    return str(_RESOLVER.resolve(RuamelScalarNode, text, _IMPLICIT).value).removeprefix(PREFIX)
 
 
 class Unsupported(Exception):
@@ -46,6 +59,8 @@ def load(text: str) -> Any:
     """The document as load.plain_yaml() would give it."""
     if "\t" in text:
         raise Unsupported("a tab: libyaml reads some that ruamel.yaml refuses")
+    if LINE_BREAKS_OF_YAML_1_1.search(text):
+        raise Unsupported("U+2028, U+2029 or U+0085: libyaml counts a line there, and every line number after it would be one off")
     loader = Loader(text)
     try:
         return _Events(loader).document()
@@ -127,13 +142,13 @@ def _plain(text: str) -> Any:
 
     Keys and short values repeat thousands of times: each is resolved once.
     """
-    tag = str(_RESOLVER.resolve(RuamelScalarNode, text, _IMPLICIT).value).removeprefix(PREFIX)
+    tag = plain_tag(text)
     if tag in ("str", "timestamp"):
         return text
     if tag == "null":
         return None
     if tag == "bool":
         return text in TRUE
-    if tag == "int" and WHOLE_NUMBER.fullmatch(text):
+    if tag == "int" and is_whole_number(text):
         return int(text)
     raise Unsupported(tag)

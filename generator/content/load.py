@@ -65,6 +65,19 @@ class DatesAsText(RoundTripConstructor):
 DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", DatesAsText.construct_yaml_str)
 
 
+def _whole_number_or_text(constructor: RoundTripConstructor, node: Any) -> Any:
+    """A whole number written plainly (7, -3) as a number; 02, 01312345678, +44,
+    1_000 or 0x1F stay the text they are: read as numbers they would lose a
+    leading zero or a sign, or change their digits on the page."""
+    if fastyaml.is_whole_number(str(node.value)):
+        return int(node.value)
+    return constructor.construct_scalar(node)
+
+
+DatesAsText.add_constructor("tag:yaml.org,2002:int", _whole_number_or_text)
+COMMENT_AFTER_TEXT = re.compile(r"\S[ \t]+#")
+
+
 @dataclass
 class SourceFile:
     """One content file as read: its kind, identifier and parsed YAML."""
@@ -76,6 +89,11 @@ class SourceFile:
     line_offset: int
     body: str = ""
     body_line: int = 1
+    lines: tuple[str, ...] = ()
+
+    def line(self, number: int) -> str:
+        """Line `number` (from 1) of the file as read, for messages that point inside a value."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
 
 
 def discover(content_path: Path) -> list[tuple[Kind, Path]]:
@@ -127,6 +145,10 @@ def report_unread_files(content_path: Path, problems: Problems) -> None:
         if kind is None:
             fix = "move it to one of " + ", ".join(f"content/{folder}/" for folder in folders) + ", or out of content/"
             problems.add(Location(path), "this file is not read: it is not in a folder for content", fix, Severity.WARNING)
+        elif (path.parent / f"{path.stem}{kind.suffix}").exists() or not path.stem:
+            fix = f"it looks like a copy of {path.stem}{kind.suffix}: move it out of content/ (do not rename it, which would replace that file)"
+            problems.add(Location(path), f"this file is not read: files in {kind.folder}/ end in {kind.suffix}", fix, Severity.WARNING)
+            continue
         else:
             fix = f"rename it to {path.stem}{kind.suffix}, or move it out of content/"
             problems.add(Location(path), f"this file is not read: files in {kind.folder}/ end in {kind.suffix}", fix, Severity.WARNING)
@@ -145,7 +167,7 @@ def parse_source(kind: Kind, path: Path, text: str, problems: Problems) -> Sourc
     data = parse_yaml(path, text, 0, problems)
     if data is None:
         return None
-    return SourceFile(path, kind, path.stem, data, 0)
+    return SourceFile(path, kind, path.stem, data, 0, lines=tuple(text.split("\n")))
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
@@ -177,7 +199,7 @@ def _load_markdown(kind: Kind, path: Path, text: str, problems: Problems) -> Sou
     if data is None:
         return None
     body = "\n".join(lines[closing + 1 :])
-    return SourceFile(path, kind, path.stem, data, 1, body, closing + 2)
+    return SourceFile(path, kind, path.stem, data, 1, body, closing + 2, tuple(lines[: closing + 1]))
 
 
 def split_front_matter(path: Path, text: str, problems: Problems) -> tuple[str, int, list[str]] | None:
@@ -217,18 +239,59 @@ def parse_yaml(path: Path, text: str, line_offset: int, problems: Problems) -> C
     line numbers); ruamel.yaml reads the rest and words every message.
     """
     try:
-        return _mapping_or_problem(path, fastyaml.load(text), line_offset, problems)
+        data: Any = fastyaml.load(text)
     except fastyaml.Unsupported:
-        pass
-    try:
-        data: Any = plain_yaml().load(text)
-    except MarkedYAMLError as error:
-        report_yaml_error(path, error, line_offset, problems)
-        return None
-    except YAMLError as error:
-        problems.add(Location(path, 1 + line_offset, 1), f"YAML syntax: {error}", "correct the YAML")
-        return None
+        try:
+            data = plain_yaml().load(text)
+        except MarkedYAMLError as error:
+            report_yaml_error(path, error, line_offset, problems, text)
+            return None
+        except YAMLError as error:
+            problems.add(Location(path, 1 + line_offset, 1), f"YAML syntax: {error}", "correct the YAML")
+            return None
+    if COMMENT_AFTER_TEXT.search(text):
+        report_comments_after_text(path, text, line_offset, problems)
     return _mapping_or_problem(path, data, line_offset, problems)
+
+
+NBSP = "\u00a0\u2007\u202f\u3000"
+NBSP_INDENT = re.compile(f"^ *[{NBSP}]")
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of an index into the text; only \\n ends a line."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _kept_whole(plain: str) -> bool:
+    """A plain value that cannot run on into a comment: a whole number, true/false, null."""
+    tag = fastyaml.plain_tag(plain)
+    return tag in ("bool", "null") or (tag == "int" and fastyaml.is_whole_number(plain))
+
+
+def report_comments_after_text(path: Path, text: str, line_offset: int, problems: Problems) -> None:
+    """A " #" after plain text starts a YAML comment: "Update #4" would be published as "Update".
+
+    Refused, with the two ways to say which was meant. A comment after a
+    number, a quoted text or on a line of its own is clear, and allowed.
+    """
+    lines = text.split("\n")
+    try:
+        events = list(plain_yaml().parse(text))
+    except YAMLError:
+        return
+    for event in events:
+        if type(event).__name__ != "ScalarEvent" or event.style is not None or _kept_whole(event.value):
+            continue
+        mark = event.end_mark
+        rest = lines[mark.line][mark.column :] if mark.line < len(lines) else ""
+        if re.match(r"[ \t]+#", rest):
+            column = mark.column + rest.index("#") + 1
+            problems.add(
+                Location(path, mark.line + 1 + line_offset, column),
+                f'the text "{event.value}" ends where " #" starts a YAML comment, so "{rest.strip()}" would not be published',
+                "put the whole text in double quotes to keep the #, or move the comment to a line of its own",
+            )
 
 
 def _mapping_or_problem(path: Path, data: Any, line_offset: int, problems: Problems) -> CommentedMap | None:
@@ -245,8 +308,8 @@ def _mapping_or_problem(path: Path, data: Any, line_offset: int, problems: Probl
     return data
 
 
-def report_yaml_error(path: Path, error: MarkedYAMLError, line_offset: int, problems: Problems) -> None:
-    """Point at where the trouble starts (an unclosed quote or bracket, not the end of the file), in plain words."""
+def report_yaml_error(path: Path, error: MarkedYAMLError, line_offset: int, problems: Problems, text: str = "") -> None:
+    """Point at where the trouble starts (an unclosed quote or bracket, a key without its colon), in plain words."""
     context, what = error.context or "", (error.problem or "the YAML cannot be read").strip()
     unclosed = next((words for phrase, problem, words in _UNCLOSED if phrase in context and problem in what), None)
     if "flow" in context and error.problem_mark and error.context_mark and error.problem_mark.line == error.context_mark.line:
@@ -255,7 +318,26 @@ def report_yaml_error(path: Path, error: MarkedYAMLError, line_offset: int, prob
     line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
     column = (mark.column + 1) if mark else 1
     message, fix = unclosed or _plain_words(what)
+    source_line = _source_line(text, line - line_offset)
+    if "could not find expected ':'" in what and "simple key" in context and error.context_mark:
+        line, column = error.context_mark.line + 1 + line_offset, error.context_mark.column + 1
+        name, _, value = _source_line(text, line - line_offset).strip().partition(" ")
+        message, fix = 'this line has no ":" after its field name', f'write the field name, then ": ", then the value, e.g. "{name}: {value}"'
+    elif NBSP_INDENT.match(source_line):
+        message, fix = "the line is indented with a non-breaking space, which YAML does not count as indentation", "replace the spaces at the start of the line with ordinary spaces"
+    elif "mapping values are not allowed" in what and any(quote in source_line[: column - 1] for quote in CURLY_QUOTES):
+        message = 'a ": " inside curly quotes, which YAML does not read as quote marks'
+        fix = 'put the whole text, curly quotes and all, inside straight double quotes "..."'
     problems.add(Location(path, line, column), f"YAML syntax: {message}", fix)
+
+
+def _source_line(text: str, line: int) -> str:
+    """Line `line` (from 1) of the text; only a line feed ends a line, as in YAML 1.2."""
+    lines = text.split("\n")
+    return lines[line - 1] if 1 <= line <= len(lines) else ""
+
+
+CURLY_QUOTES = "“”‘’"
 
 
 _UNCLOSED = (

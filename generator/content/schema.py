@@ -26,7 +26,13 @@ class Node:
 
 @dataclass(frozen=True)
 class Text(Node):
-    """Verbatim text on one line or several; whole numbers are read as text."""
+    """Verbatim text on one line or several; whole numbers are read as text.
+
+    `empty` allows "" (an empty table cell); elsewhere an empty value is a
+    field left unfilled.
+    """
+
+    empty: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class Choice(Node):
 class ListOf(Node):
     item: Node
     min_items: int = 0
+    unique: str = ""  # a field each entry gives once in the list (a glossary term)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class Key:
 @dataclass(frozen=True)
 class Mapping(Node):
     keys: tuple[Key, ...]
+    rows_match_columns: bool = False  # a table: each entry of "rows" has one cell per entry of "columns"
 
     def key(self, name: str) -> Key | None:
         return next((k for k in self.keys if k.name == name), None)
@@ -320,9 +328,10 @@ TABLE = Mapping(
     (
         Key("caption", Text("What the table shows."), required=True),
         Key("columns", ListOf("The header cells.", Text("A header cell."), 1), required=True),
-        Key("rows", ListOf("The rows.", ListOf("A row's cells.", Text("A cell.")), 1), required=True),
+        Key("rows", ListOf("The rows.", ListOf("A row's cells, as many as the columns.", Text('A cell; write "" for an empty one.', empty=True)), 1), required=True),
         Key("note", Text("A note printed under the table.")),
     ),
+    rows_match_columns=True,
 )
 
 PAPER = Kind(
@@ -406,6 +415,7 @@ GLOSSARY = Kind(
                         ),
                     ),
                     1,
+                    unique="term",
                 ),
                 required=True,
             ),

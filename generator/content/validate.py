@@ -9,7 +9,6 @@ check is left out of the result, so later stages never see it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +32,9 @@ from generator.content.schema import (
     Ref,
     Text,
 )
-from generator.markup.untrusted import first_per_line, markdown_findings
+from generator.content.spelling import spelling_of
+from generator.markup.markdown_checks import markdown_shape
+from generator.markup.untrusted import Finding, first_per_line, markdown_findings
 
 IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
 ACTION_NUMBER = re.compile(r"^\d+\.\d+$")
@@ -104,9 +105,12 @@ def _describe(value: Any) -> str:
 
 
 def _check_text(node: Text | Markdown, value: Any, place: Place, problems: Problems) -> Any:
+    empty_allowed = isinstance(node, Text) and node.empty
     if isinstance(value, bool) or value is None or isinstance(value, (float, dict, list)):
-        fix = 'write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'
+        fix = 'write "" for an empty cell' if empty_allowed and value is None else 'write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'
         return _wrong_type(place, problems, "text", value, fix)
+    if empty_allowed and value == "":
+        return value
     if isinstance(value, int):
         return str(value)
     if isinstance(value, dt.date):
@@ -122,9 +126,31 @@ def _check_markdown(node: Markdown, value: Any, place: Place, problems: Problems
     """Text read as Markdown: also nothing that could run in a browser."""
     text = _check_text(node, value, place, problems)
     if isinstance(text, str):
-        for finding in first_per_line(markdown_findings(text)):
-            problems.add(place.location(), f"{_name(place)}: {finding.message}", finding.fix)
+        for finding in [*first_per_line(markdown_findings(text)), *markdown_shape(text)]:
+            problems.add(_text_location(place, text, finding), f"{_name(place)}: {finding.message}", finding.fix)
     return text
+
+
+def _text_location(place: Place, text: str, finding: Finding) -> Location:
+    """Where a finding in a text field is in the file, read from the field's own line.
+
+    A block (after "|" or ">") starts on the next line, indented; text on the
+    field's line starts after "name: " (and its quote mark, if quoted).
+    Where the file cannot say (a quoted text with \\n in it), the field.
+    """
+    name = place.key_path.rsplit(" > ", 1)[-1]
+    line = place.source.line(place.line)
+    start = place.column - 1 + len(name) + 1
+    if line[place.column - 1 : start] != f"{name}:":
+        return place.location()
+    value = line[start:].lstrip()
+    column = len(line) - len(value) + 1
+    if value[:1] in ("|", ">"):
+        content = place.source.line(place.line + finding.line)
+        return Location(place.source.path, place.line + finding.line, len(content) - len(content.lstrip()) + finding.column)
+    if finding.line > 1:
+        return place.location()
+    return Location(place.source.path, place.line, column + finding.column - (0 if value[:1] in "\"'" else 1))
 
 
 def _check_integer(node: Integer, value: Any, place: Place, problems: Problems) -> Any:
@@ -176,8 +202,8 @@ def _check_choice(node: Choice, value: Any, place: Place, problems: Problems) ->
     if isinstance(value, str) and value in node.choices:
         return value
     allowed = ", ".join(node.choices)
-    close = difflib.get_close_matches(str(value), node.choices, n=1)
-    hint = f'did you mean "{close[0]}"? ' if close else ""
+    close = spelling_of(str(value), node.choices)
+    hint = f'did you mean "{close}"? ' if close else ""
     problems.add(place.location(), f"{_name(place)} has an unknown value {_describe(value)}", f"{hint}use one of: {allowed}")
     return INVALID
 
@@ -191,27 +217,63 @@ def _check_list(node: ListOf, value: Any, place: Place, problems: Problems) -> A
     checked = []
     for index, item in enumerate(value):
         line, column = value.lc.item(index)
-        item_place = place.child(line + 1, column + 1, f"{place.key_path}[{index}]")
+        item_place = place.child(line + 1, column + 1, _entry_path(place.key_path, index))
         result = _check(node.item, item, item_place, problems)
         if result is not INVALID:
             checked.append(result)
+    if node.unique:
+        _check_unique(node.unique, checked, place, problems)
     return checked
+
+
+def _check_unique(name: str, entries: list[Any], place: Place, problems: Problems) -> None:
+    """The same term twice would give it two meanings, and its page two anchors of one name."""
+    first: dict[Any, int] = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or name not in entry:
+            continue
+        value = entry[name]
+        if value in first:
+            where = Location(place.source.path, entry["__line__"], entry["__column__"])
+            problems.add(where, f'the {name} "{value}" is given twice (first at line {first[value]})', f"give each {name} once, with one entry; remove or merge this one")
+        else:
+            first[value] = entry["__line__"]
 
 
 def _check_mapping(node: Mapping, value: Any, place: Place, problems: Problems) -> Any:
     if not isinstance(value, CommentedMap):
         return _wrong_type(place, problems, "a group of fields", value, "write one field per line as name: value, indented under it")
     _report_unknown_keys(node, value, place, problems)
-    checked: dict[str, Any] = {"__line__": place.line, "__column__": place.column}
+    checked: dict[str, Any] = {"__line__": place.line, "__column__": place.column, "__fields__": {}}
     for key in node.keys:
         if key.name not in value:
             if key.required:
                 problems.add(place.location(), f'{_within(place)}missing required field "{key.name}"', f'add "{key.name}:" with {_lower_first(key.node.description)}')
             continue
-        result = _check(key.node, value[key.name], _value_place(value, key.name, place), problems)
+        key_place = _value_place(value, key.name, place)
+        checked["__fields__"][key.name] = (key_place.line, key_place.column)
+        result = _check(key.node, value[key.name], key_place, problems)
         if result is not INVALID:
             checked[key.name] = result
+    if node.rows_match_columns:
+        _check_row_widths(value, checked, place, problems)
     return checked
+
+
+def _check_row_widths(value: CommentedMap, checked: dict[str, Any], place: Place, problems: Problems) -> None:
+    """A row with a cell too few (or too many) would shift its cells under the wrong headings."""
+    columns, rows = checked.get("columns"), value.get("rows")
+    if not isinstance(columns, list) or not isinstance(rows, CommentedSeq):
+        return
+    for index, row in enumerate(rows):
+        if isinstance(row, CommentedSeq) and len(row) != len(columns):
+            line, column = rows.lc.item(index)
+            row_place = place.child(line + 1, column + 1, _entry_path(f"{place.key_path} > rows", index))
+            problems.add(
+                row_place.location(),
+                f"{_name(row_place)} has {len(row)} cells but the table has {len(columns)} columns",
+                'give every row one cell per column, in order; write "" for an empty cell',
+            )
 
 
 def _check_map_of(node: MapOf, value: Any, place: Place, problems: Problems) -> Any:
@@ -231,8 +293,13 @@ def _check_map_of(node: MapOf, value: Any, place: Place, problems: Problems) -> 
 
 def _value_place(mapping: CommentedMap, key: str, place: Place) -> Place:
     line, column = mapping.lc.key(key)
-    key_path = f"{place.key_path}.{key}" if place.key_path else str(key)
+    key_path = f"{place.key_path} > {key}" if place.key_path else str(key)
     return place.child(line + 1, column + 1, key_path)
+
+
+def _entry_path(key_path: str, index: int) -> str:
+    """An entry of a list, counted from 1 as an editor counts: "positions entry 2"."""
+    return f"{key_path} > entry {index + 1}" if re.search(r"entry \d+$", key_path) else f"{key_path} entry {index + 1}"
 
 
 def _within(place: Place) -> str:
@@ -248,8 +315,13 @@ def _report_unknown_keys(node: Mapping, value: CommentedMap, place: Place, probl
     for key in value:
         if key in allowed:
             continue
-        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        fix = f'did you mean "{close[0]}"?' if close else f"remove it; the fields here are: {', '.join(allowed)}"
+        if str(key)[:1].isspace():
+            fix = "replace the spaces at the start of the line with ordinary spaces"
+            message = f'{_within(place)}the field "{str(key).strip()}" is indented with a non-breaking space, which YAML does not count as indentation'
+            problems.add(_value_place(value, key, place).location(), message, fix)
+            continue
+        close = spelling_of(str(key), allowed)
+        fix = f'did you mean "{close}"?' if close else f"remove it; the fields here are: {', '.join(allowed)}"
         problems.add(_value_place(value, key, place).location(), f'{_within(place)}unknown field "{key}"', fix)
 
 

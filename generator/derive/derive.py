@@ -8,7 +8,6 @@ disagree.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.derive.implied import Pool, implied_by, imply
@@ -28,11 +27,6 @@ class Derived:
     appendix_of: dict[str, list[Paper]]
     tracker: Tracker
     plan_appendices: dict[str, list[tuple[Paper, Appendix]]] = field(default_factory=dict)
-    paper_names: dict[str, str] = field(default_factory=dict)
-
-    def paper_name(self, paper: Paper) -> str:
-        """The paper's title, with its date wherever another paper has the same title."""
-        return self.paper_names.get(paper.identifier, paper.title)
 
     @property
     def open_recommendations(self) -> int:
@@ -56,13 +50,7 @@ def derive(content: Content) -> Derived:
                 appendix_of.setdefault(appendix.paper_id, []).append(paper)
             if appendix.plan_id:
                 plan_appendices.setdefault(appendix.plan_id, []).append((paper, appendix))
-    return Derived(records, papers, appendix_of, track(content, records, papers), plan_appendices, paper_names(papers))
-
-
-def paper_names(papers: list[Paper]) -> dict[str, str]:
-    """Every paper's name: its title, and its date where two titles would collide."""
-    titles = Counter(paper.title for paper in papers)
-    return {paper.identifier: f"{paper.title} ({paper.date.long})" if titles[paper.title] > 1 else paper.title for paper in papers}
+    return Derived(records, papers, appendix_of, track(content, records, papers), plan_appendices)
 
 
 def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Paper]]:

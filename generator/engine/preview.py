@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,15 +36,27 @@ class QuietDirtyBuilds(logging.Filter):
 
 
 class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server; requests wait while the rest of a rebuild is written."""
+    """MkDocs' live-reload server; requests wait while the rest of a rebuild is written,
+    and every page carries the content's problems, when it has some, at its top."""
 
-    def __init__(self, site_complete: threading.Event, **kwargs: Any) -> None:
+    def __init__(self, site_complete: threading.Event, banner: Callable[[], bytes], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.site_complete = site_complete
+        self.banner = banner
 
     def serve_request(self, environ: Any, start_response: Any) -> Iterable[bytes]:
         self.site_complete.wait()
         return super().serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """MkDocs 1.6 adds its reloading script to each HTML page served here; the banner goes in too."""
+        page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        banner = self.banner()
+        body = BODY_START.search(page)
+        return page if not banner or body is None else page[: body.end()] + banner + page[body.end() :]
+
+
+BODY_START = re.compile(rb"<body\b[^>]*>")
 
 
 class PreviewEngine:
@@ -106,16 +120,21 @@ def remember_template_lists(environment: Any) -> None:
     environment.list_templates = remembered
 
 
-def serve_site(builder: Callable[[], None], site_complete: threading.Event, address: tuple[str, int], site_path: Path, watched: list[Path]) -> None:
-    """Build once, then serve site_path at `address`, calling `builder` after each change to a watched path, until interrupted."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+def serve_site(builder: Callable[[], None], site_complete: threading.Event, address: tuple[str, int], site_path: Path, watched: list[Path], banner: Callable[[], bytes] = lambda: b"") -> None:
+    """Build once, then serve site_path at `address`, calling `builder` after each change to a watched path, until interrupted.
+
+    The engine's INFO lines (about 75 at each start) are not for editors:
+    only its warnings are shown, and one line says where the preview is.
+    """
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyBuilds())
     host, port = address
-    server = PreviewServer(site_complete, builder=builder, host=host, port=port, root=str(site_path), polling_interval=POLL_SECONDS)
+    server = PreviewServer(site_complete, banner, builder=builder, host=host, port=port, root=str(site_path), polling_interval=POLL_SECONDS)
     server.build_delay = QUIET_SECONDS
     builder()
     for path in watched:
         server.watch(str(path))
+    print(f"Preview at http://{host}:{port}/ (rebuilt as you save; Ctrl-C stops it)", file=sys.stderr)
     try:
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:

@@ -39,6 +39,9 @@ NAMING_RELS = frozenset({"canonical", "alternate", "prev", "next"})
 REQUEST_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background"})
 FORBIDDEN_SCHEMES = frozenset({"javascript", "data", "vbscript"})
 ENTITY = re.compile(r"^&(#\d+|#[xX][0-9a-fA-F]+|\w+);$")
+# Addresses of other sites written without their scheme: a browser reads them as pages of this one.
+WEB_ADDRESS = re.compile(r"^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:scot|uk|com|org|net|gov|eu|info)(?:[/?#]|$))", re.IGNORECASE)
+E_MAIL = re.compile(r"^[^/@\s]+@[^/@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 LINK_FIX = "link to a web page (https://...), an e-mail address (mailto:...) or a page of this site"
 IMAGE_FIX = "use an image of this site, by its relative address"
 RAW_HTML_FIX = "write it in Markdown; tables go in the front matter's tables"
@@ -98,6 +101,10 @@ def _attribute_findings(text: str, tag: str, name: str, value: str) -> list[Find
         return [_locate(text, name, f'the attribute {name}="{value}" is not allowed', "remove it; only {: #id .class } may be given")]
     if tag == "a" and name == "href" and not _allowed_link(value):
         return [_locate(text, value, f'a link to "{value}" is not allowed', LINK_FIX)]
+    if tag == "a" and name == "href" and _scheme(value) is None and (WEB_ADDRESS.match(value) or E_MAIL.match(value)):
+        scheme = "mailto:" if E_MAIL.match(value) else "https://"
+        message = f'the link "{value}" does not start with {scheme}, so it would lead to a page of this site that does not exist'
+        return [_locate(text, value, message, f"write it as {scheme}{value}")]
     if tag == "img" and name == "src" and _scheme(value) is not None:
         return [_locate(text, value, f'an image from "{value}" is not allowed', IMAGE_FIX)]
     return []

@@ -29,6 +29,7 @@ WORD = re.compile(r"(?<![\w&'’/.@-])[A-Z][A-Za-z0-9&]*(?![\w&])")
 SHAPE = re.compile(r"^(?:[A-Z0-9&]|[a-z](?=[A-Z]))+s?$")
 LOWER = re.compile(r"[a-z]")
 COMMENT = re.compile(r"^\s*#(?!#)")
+TRAILING_COMMENT = re.compile(r"\s#(?!#).*$")
 
 
 def is_acronym(word: str) -> bool:
@@ -69,12 +70,32 @@ def acronym_uses(path: Path, text: str) -> dict[str, Use]:
     file twice, and the preview's cache of each file's result covers it.
     """
     uses: dict[str, Use] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if path.suffix == ".yml" and COMMENT.match(line):
-            continue
+    yaml_lines = _yaml_line_count(path, text)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number <= yaml_lines:
+            line = _without_comment(line)
         for column, word in acronyms_in_line(line):
             uses.setdefault(singular(word), Use(word, Location(path, number, column)))
     return uses
+
+
+def _yaml_line_count(path: Path, text: str) -> int:
+    """How many of the file's first lines are YAML: all of a .yml file, a paper's front matter."""
+    lines = text.split("\n")
+    if path.suffix == ".yml":
+        return len(lines)
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0) if lines and lines[0].strip() == "---" else 0
+    return closing + 1
+
+
+def _without_comment(line: str) -> str:
+    """A YAML line without its comment: comments are notes to editors, not content.
+
+    "## 1. PURPOSE" in a block of Markdown is a heading, not a comment, and stays.
+    """
+    if COMMENT.match(line):
+        return ""
+    return TRAILING_COMMENT.sub("", line)
 
 
 def first_uses(per_file: list[dict[str, Use]]) -> dict[str, Use]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from generator.common.problems import Location
 from generator.content.dates import PaperDate
@@ -21,6 +21,7 @@ from generator.model.positions import InspectionPositions, inspection_positions,
 class CrossReference:
     inspection_id: str
     number: int
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -143,6 +144,7 @@ class Paper:
     body_line: int
     location: Location
     narratives: list[Narrative] = field(default_factory=list)
+    meeting_location: Location | None = field(default=None, compare=False)
 
     @property
     def has_full_text(self) -> bool:
@@ -154,8 +156,8 @@ class Paper:
         """The cover sheet's date, else the date given for a paper known from its web page."""
         if self.cover_sheet:
             return self.cover_sheet.date
-        assert self.stated_date is not None, "validation requires a date without a cover sheet"
-        return self.stated_date
+        # None only in a paper checks.py refuses ("a paper with no cover_sheet needs its date")
+        return cast(PaperDate, self.stated_date)
 
 
 @dataclass
@@ -171,6 +173,7 @@ class Update:
     date: PaperDate | None
     label: str | None
     text: str
+    location: Location | None = field(default=None, compare=False)
 
     @property
     def heading(self) -> str | None:
@@ -253,6 +256,12 @@ def where(path: Path, values: Values) -> Location:
     return Location(path, int(values.get("__line__", 1)), int(values.get("__column__", 1)))
 
 
+def field_location(path: Path, values: Values, name: str) -> Location:
+    """Where a field's name is written (validate.py records it), for a message about its value."""
+    line, column = values.get("__fields__", {}).get(name, (values.get("__line__", 1), values.get("__column__", 1)))
+    return Location(path, int(line), int(column))
+
+
 def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> Content:
     """Objects from (kind, identifier, path, values, body, body_line) tuples."""
     content = Content()
@@ -285,7 +294,7 @@ def _inspection(identifier: str, path: Path, values: Values) -> Inspection:
             r.get("text"),
             r.get("lead"),
             list(r.get("themes", [])),
-            [CrossReference(s["inspection"], s["recommendation"]) for s in r.get("see_also", []) if _complete(s, "inspection", "recommendation")],
+            [CrossReference(s["inspection"], s["recommendation"], where(path, s)) for s in r.get("see_also", []) if _complete(s, "inspection", "recommendation")],
             where(path, r),
         )
         for r in values.get("recommendations", [])
@@ -345,6 +354,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         body_line,
         where(path, values),
         narratives,
+        field_location(path, values, "meeting"),
     )
 
 
@@ -373,7 +383,7 @@ def _plan_recommendation(path: Path, values: Values) -> PlanRecommendation:
             a["number"],
             a["text"],
             a.get("owner"),
-            [Update(u.get("date"), u.get("label"), u["text"]) for u in a.get("updates", []) if _complete(u, "text")],
+            [Update(u.get("date"), u.get("label"), u["text"], where(path, u)) for u in a.get("updates", []) if _complete(u, "text")],
             [_target_date(t) for t in a.get("target_dates", []) if _complete(t, "date")],
             a.get("completion_note"),
             where(path, a),

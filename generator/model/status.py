@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from generator.content.status import CLOSED, DELAYED, ON_TRACK, column
 from generator.model.positions import StatusCounts
 
+DISCHARGED = "discharged"  # closed by HMICS itself: a later open status contradicts it (model/contradictions.py)
+
 
 def count_statuses(statuses: Iterable[str | None]) -> StatusCounts:
     """Counts per status-table column; open with no pace and no status count as open only."""

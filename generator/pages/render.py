@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,19 @@ def _front_matter_value(value: Any) -> Markup:
     The theme prints these unescaped, as HTML (in <title>, the navigation
     and a meta attribute), so the text is HTML-escaped before it is quoted.
     """
-    return htmlsafe_json_dumps(str(escape(value)))
+    return Markup(ASTRAL_PAIR.sub(_yaml_escape, htmlsafe_json_dumps(str(escape(value)))))
+
+
+# JSON writes a character beyond U+FFFF as two \u escapes (a surrogate pair),
+# which YAML reads as two characters that are not text: the engine then
+# fails to read the front matter and shows it on the page. YAML's own
+# escape for such a character is \U and eight hexadecimal digits.
+ASTRAL_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _yaml_escape(pair: re.Match[str]) -> str:
+    high, low = int(pair[1], 16), int(pair[2], 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
 
 
 def _no_blank_lines(value: Any) -> Any:
@@ -135,6 +148,7 @@ def make_environment() -> Environment:
     }
     env.filters.update(filters)
     env.globals.update(
+        paper_name=paper_name,
         paper_uri=addresses.paper_uri,
         meeting_uri=addresses.meeting_uri,
         inspection_uri=addresses.inspection_uri,
@@ -145,6 +159,22 @@ def make_environment() -> Environment:
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
+
+
+_TITLE_COUNTS: list[tuple[object, Counter[str]]] = []
+
+
+@pass_context
+def paper_name(context: Context, paper: Paper) -> str:
+    """A paper's name as a link's text: its title, with its date when another paper has the same title.
+
+    Papers share titles from one meeting to the next ("HMICS Improvement
+    Plans – Progress Summary"), and one link text must name one page.
+    """
+    papers = context["content"].papers
+    if not _TITLE_COUNTS or _TITLE_COUNTS[0][0] is not papers:
+        _TITLE_COUNTS[:] = [(papers, Counter(p.title for p in papers.values()))]
+    return paper.title if _TITLE_COUNTS[0][1][paper.title] <= 1 else f"{paper.title} ({paper.date.long})"
 
 
 class Renderer:
