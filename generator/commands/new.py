@@ -25,7 +25,7 @@ from generator.common.problems import Problems
 from generator.content.dates import DateError, PaperDate, Precision, parse_date
 from generator.content.load import FRONT_MATTER_FENCE, load_file
 from generator.content.schema import INSPECTION, MEETING, PAPER, PLAN, Kind
-from generator.content.status import BY_NAME, STATED_STATUSES
+from generator.content.statuses import BY_NAME, STATED_STATUSES
 from generator.content.validate import validate_source
 
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates" / "scaffold"

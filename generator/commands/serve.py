@@ -1,6 +1,6 @@
 """Live preview: show the page about a change within a second, then the rest.
 
-MkDocs' own live-reload server watches content/ and the configuration
+The engine's live-reload server (engine/preview.py) watches content/ and the configuration
 (scanning it every 0.05 s). On a change the preview re-runs the checks,
 where files whose modification time and size are unchanged are not read
 again (pipeline.SourceCache), and then rebuilds in two steps:

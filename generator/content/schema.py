@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.status import BY_NAME, STATED_STATUSES
-
-STATUSES = STATED_STATUSES
+from generator.content.statuses import BY_NAME, COLUMNS, STATUS_NAMES
 
 THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -285,9 +283,7 @@ STATED_COUNTS = Mapping(
     "The paper's own status table.",
     (
         Key("total", Integer("Total."), required=True),
-        Key("closed", Integer("Closed."), required=True),
-        Key("ongoing_on_track", Integer("Ongoing – on track."), required=True),
-        Key("ongoing_delayed", Integer("Ongoing – delayed."), required=True),
+        *(Key(column.field, Integer(f"{column.label}."), required=True) for column in COLUMNS),
     ),
 )
 
@@ -304,13 +300,13 @@ COUNTS_IN_WORDS = Mapping(
     ),
 )
 
-_STATUS_WORDS = "; ".join(f"{BY_NAME[name].name}: {BY_NAME[name].label.lower()} ({BY_NAME[name].whose}'s word)" for name in STATED_STATUSES)
+_STATUS_WORDS = "; ".join(f"{BY_NAME[name].name}: {BY_NAME[name].label.lower()} ({BY_NAME[name].whose}'s word)" for name in STATUS_NAMES)
 
 POSITION = Mapping(
     "Where a recommendation stood, as this paper states it. Its narrative is the paper's text after a [[narrative <inspection> <number>]] marker in the body.",
     (
         Key("number", Integer("The recommendation's number.", 1), required=True),
-        Key("status", Choice(f"Its status, in the paper's word, where the paper states it. {_STATUS_WORDS}.", STATUSES)),
+        Key("status", Choice(f"Its status, in the paper's word, where the paper states it. {_STATUS_WORDS}.", STATUS_NAMES)),
         Key("initial_target", _date('The initial target the paper restates ("The initial target for completion was ...").')),
         Key(
             "revised_target",

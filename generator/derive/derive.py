@@ -1,4 +1,4 @@
-"""Stage 4, derive: every figure the site shows, computed from positions.
+"""Derive: every figure the site shows, computed from positions.
 
 Nothing here is typed by an editor: counts, totals, each inspection's last
 update and number of updates, each recommendation's history and current

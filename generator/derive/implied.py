@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.status import CLOSED, DELAYED, ON_TRACK, column
+from generator.content.statuses import CLOSED_FIELD as CLOSED
+from generator.content.statuses import DELAYED_FIELD as DELAYED
+from generator.content.statuses import ON_TRACK_FIELD as ON_TRACK
+from generator.content.statuses import column
 from generator.model.objects import Inspection
 from generator.model.positions import InspectionPositions, StatusCounts
 

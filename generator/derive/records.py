@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from generator.content.dates import PaperDate
 from generator.content.narratives import Narrative
-from generator.content.status import is_open
+from generator.content.statuses import is_open
 from generator.derive.implied import Pool
 from generator.model.objects import Inspection, Paper, Plan, PlanRecommendation, Recommendation
 from generator.model.positions import Position, StatusCounts

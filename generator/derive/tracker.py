@@ -1,4 +1,4 @@
-"""Stage 4b, the tracker: each recommendation's record, its changes and lists.
+"""The tracker: each recommendation's record, its changes and lists.
 
 Built from the derived histories (records.py, made by derive.py), once, so that the
 recommendation pages, the paper pages' "what changed", the dashboard, the
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.content.dates import PaperDate
 from generator.content.schema import THEMES
-from generator.content.status import OPEN_ORDER, is_open, label
+from generator.content.statuses import is_open, label, open_list_order
 from generator.derive.records import HistoryEntry, InspectionRecord, RecommendationRecord
 from generator.model.objects import Action, AreaForDevelopment, Content, Inspection, Paper, Plan, Recommendation, TargetDate, Update
 
@@ -260,8 +260,7 @@ class Tracker:
 
     def by_status(self) -> list[Group]:
         """A group for every open status that has members, in the vocabulary's order, then those with none."""
-        order = {status: index for index, status in enumerate(OPEN_ORDER)}
-        ordered = sorted(self.open, key=lambda t: order.get(t.status or "", len(order)))
+        ordered = sorted(self.open, key=lambda t: open_list_order(t.status))
         return _group(ordered, lambda t: t.status or "not-reported", lambda t: t.status_label, None)
 
     def by_lead(self) -> list[Group]:

@@ -1,4 +1,4 @@
-"""Stage 6, publish: write the docs tree and have the site engine build it.
+"""Publish: write the docs tree, have the engine build it, swap the site in.
 
 The generator's core writes a Markdown tree; turning it into HTML is the
 engine's job (build.py, the one call into MkDocs). Everything here, the
@@ -110,8 +110,8 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
             write_docs(pages, docs_path)
             pages.clear()
         staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
-        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
-        try:
+        try:  # from here on, a build stopped at any point removes its staging folder
+            staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
             with timings.stage("engine"):
                 base_path = run_engine(config_path, docs_path, staging, epoch)
             with timings.stage("verify"):

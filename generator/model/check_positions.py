@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.common.problems import Problems
-from generator.content.status import CLOSED, DELAYED, ON_TRACK, column, is_open
+from generator.content.statuses import CLOSED_FIELD as CLOSED
+from generator.content.statuses import DELAYED_FIELD as DELAYED
+from generator.content.statuses import ON_TRACK_FIELD as ON_TRACK
+from generator.content.statuses import column, is_open
 from generator.model.objects import Inspection, Paper
 from generator.model.positions import InspectionPositions, Position, StatedCounts
 

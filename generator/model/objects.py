@@ -1,4 +1,4 @@
-"""Stage 3, model: plain typed objects built from validated values.
+"""The model: plain typed objects built from validated values.
 
 Nothing here reads files or reports problems: validate.py has already
 checked every value, so these constructors only arrange them. Cross-file
@@ -15,6 +15,8 @@ from generator.common.problems import Location
 from generator.content.dates import PaperDate
 from generator.content.narratives import Narrative, find_narratives
 from generator.model.positions import InspectionPositions, inspection_positions, with_narratives
+from generator.model.positions import Position as Position
+from generator.model.positions import StatusCounts as StatusCounts
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.dates import PaperDate
-from generator.content.status import BY_NAME, IMPLIED_WORDS, SOURCES, VOCABULARY, label
+from generator.content.statuses import BY_NAME, IMPLIED_WORDS, SOURCES, VOCABULARY, label
 from generator.derive.derive import Derived
 from generator.derive.tracker import Change, TrackedRecommendation, Tracker
 from generator.pages.addresses import data_file, paper_uri, recommendation_uri

@@ -22,13 +22,13 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from generator.content.status import BY_NAME, SOURCES, label
+from generator.content.directives import DIRECTIVE, DIRECTIVES
+from generator.content.statuses import BY_NAME, SOURCES, label
 from generator.derive.derive import Derived, status_table_as_at
 from generator.engine.page import Page
 from generator.markup.markdown_html import MarkdownToHtml
 from generator.markup.remembered import Remembered
 from generator.markup.untrusted import sanitise
-from generator.model.checks import DIRECTIVE
 from generator.model.objects import Content, Paper
 from generator.pages import addresses
 
@@ -91,10 +91,6 @@ def _source(text: str) -> Markup:
     return Markup(text)
 
 
-def _status_label(status: str | None) -> str:
-    return label(status)
-
-
 def _whose(status: str | None) -> str:
     """Whose word a status is."""
     return BY_NAME[status].whose if status else ""
@@ -141,7 +137,7 @@ def make_environment() -> Environment:
         "shift_headings": _shift_headings,
         "nest_headings": _nest_headings,
         "source": _source,
-        "status_label": _status_label,
+        "status_label": label,
         "whose": _whose,
         "link": _link,
         "tojson": _front_matter_value,
@@ -206,8 +202,6 @@ class Renderer:
                 lines.append(line)
                 continue
             name, argument = match[1], (match[2] or "").strip()
-            if name == "narrative":  # a marker: the text after it stands as written
-                continue
-            block = getattr(macros, name.replace("-", "_"))(paper, argument)
+            block = getattr(macros, DIRECTIVES[name].macro)(paper, argument)
             lines.extend(["", str(block).strip(), ""])
         return _source("\n".join(lines))
