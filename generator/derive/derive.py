@@ -36,6 +36,10 @@ class Derived:
     def inspections_with_open(self) -> int:
         return sum(1 for record in self.inspections if record.open_count)
 
+    def inspections_reported_by(self, paper: Paper) -> list[Inspection]:
+        """The inspections a paper reports on (search filters a paper's page by them)."""
+        return [record.inspection for record in self.inspections if any(reported is paper for reported in record.papers)]
+
 
 def derive(content: Content) -> Derived:
     papers = sorted(content.papers.values(), key=lambda p: (p.date.value, p.identifier))

@@ -36,6 +36,13 @@ TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
+# The kinds of page that search finds, as its filter names them.
+PAGE_KINDS = {"recommendation": "Recommendation", "paper": "Paper", "meeting": "Meeting", "inspection": "Inspection"}
+# How much words count in the search index, where Pagefind's default (1 for
+# text, 7 for a page's h1) does not serve readers: a recommendation's own
+# words count most on its page (recommendation.md.j2), so that the page
+# comes first for a phrase of them, before the papers that quote it.
+SEARCH_WEIGHTS = {"recommendation_text": 10}
 
 
 def _front_matter_value(value: Any) -> Markup:
@@ -152,6 +159,8 @@ def make_environment() -> Environment:
         uris=addresses.named_uris(),
         status_table_as_at=status_table_as_at,
         sources=SOURCES,
+        page_kinds=PAGE_KINDS,
+        search_weights=SEARCH_WEIGHTS,
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env

@@ -1,8 +1,7 @@
 /* Keyboard and screen-reader fixes for Material's page furniture.
  *
- * Material 9 leaves these to the reader's mouse: its header buttons (menu,
- * search) are labels that Tab cannot reach, its search dialog has no name,
- * nested navigation landmarks can have empty names, and tables with a class
+ * Material 9 leaves these to the reader's mouse: its header's menu button
+ * is a label that Tab cannot reach, nested navigation landmarks can have empty names, and tables with a class
  * are not put in a scroll container. Each fix is small and runs again on
  * every page Material shows (document$ is Material's page observable).
  */
@@ -35,8 +34,7 @@
   function focusInside(toggleId) {
     var toggle = document.getElementById(toggleId);
     var target;
-    if (toggleId === "__search") target = document.querySelector(".md-search__input");
-    else if (toggleId === "__drawer") target = document.querySelector(".md-sidebar--primary a");
+    if (toggleId === "__drawer") target = document.querySelector(".md-sidebar--primary a");
     else target = toggle.parentElement.querySelector(":scope > nav a, :scope > nav label[tabindex='0']");
     if (target) focusWhenShown(target, 10);
   }
@@ -98,11 +96,6 @@
     });
   }
 
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (dialog) dialog.setAttribute("aria-label", "Search this site");
-  }
-
   /* A nested navigation landmark whose labelling element is empty is named
      by its section title, so every landmark has a distinct name. */
   function nameNavigationLandmarks() {
@@ -158,11 +151,7 @@
     document.querySelectorAll("label.md-header__button[for='__drawer']").forEach(function (label) {
       toggleButton(label, "Open the site navigation");
     });
-    document.querySelectorAll("label.md-header__button[for='__search']").forEach(function (label) {
-      toggleButton(label, "Open search");
-    });
     drawerButtons();
-    nameSearchDialog();
     nameNavigationLandmarks();
     tableRegions();
     printAddresses();
