@@ -21,7 +21,7 @@ DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 class Directive:
     name: str
     macro: str  # in templates/blocks.html.j2, called with (paper, argument)
-    argument: str  # what the argument names: "table" (in the paper's front matter), "inspection", or "caption" (a figure's, as printed)
+    argument: str  # what the argument names: "table" (in the paper's front matter), "inspection", "caption" (a figure's, as printed) or "positions" (an inspection and numbers)
     needs_stated_counts: bool = False  # the paper's positions must give the inspection's status table
 
 
@@ -34,5 +34,7 @@ DIRECTIVES = {
         Directive("areas-for-development", "areas_for_development", "inspection"),
         # The paper's stated status tables drawn as a chart (pages/chart.py), under the figure's caption.
         Directive("status-chart", "status_chart", "caption"),
+        # A marker, not a block: it links the text after it to positions (content/narratives.py).
+        Directive("narrative", "narrative", "positions"),
     )
 }
