@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from generator.commands.pipeline import render
-from generator.model.sections import paper_sections, slug
-from tests.conftest import CONTENT, MINIMAL_TREE, Site
+from generator.model.sections import SECTION_PAGES_LISTED, paper_sections, slug
+from tests.conftest import CONTENT, MINIMAL_TREE, ROOT, Site, run_generator
 from tests.test_full_document import text_of
 
 SUMMARY = "2024-09-18-hmics-improvement-plans-progress-summary"
+PAPER = "papers/2024-09-18-sample-paper.md"
+PURPOSE = "The purpose of this paper is to test."
 
 
 def resolve(uri: str, href: str) -> str:
@@ -115,3 +120,19 @@ def test_section_pages_are_searched_and_expand_their_acronyms(site: Site) -> Non
     article = site.page(f"papers/{SUMMARY}/1-background/").select_one("article")
     first = article.select_one("a.acronym abbr")
     assert first is not None and first["title"] == "His Majesty’s Inspectorate of Constabulary in Scotland"
+
+
+def test_a_section_page_of_a_paper_with_very_many_sections_links_to_their_list(content_tree: Callable[..., Path]) -> None:
+    """The pages of a long paper grow with its length, not its length squared."""
+    parts = "\n\n".join(f"## {n} Part\n\nThe text of part {n}." for n in range(1, SECTION_PAGES_LISTED + 2))
+    content = content_tree({PAPER: MINIMAL_TREE[PAPER].replace(PURPOSE, PURPOSE + "\n\n" + parts)})
+    result = run_generator("build", "--content", "content", "--config", str(ROOT / "mkdocs.yml"), cwd=content.parent)
+    assert result.returncode == 0, result.stderr[-3000:]
+    paper = content.parent / "site" / "papers" / "2024-09-18-sample-paper"
+    whole = BeautifulSoup((paper / "index.html").read_text(encoding="utf-8"), "lxml")
+    heading = next(h for h in whole.select("article h2") if text_of(h) == "Sections of this paper")
+    listed = heading.find_next_sibling("ul").select("a")
+    assert len(listed) > SECTION_PAGES_LISTED
+    article = BeautifulSoup((paper / "2-part" / "index.html").read_text(encoding="utf-8"), "lxml").select_one("article")
+    assert f"This paper has {len(listed)} sections: their list is on the whole paper on one page." in text_of(article)
+    assert not article.select("a[href*='-part/']:not([rel])")

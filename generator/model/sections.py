@@ -26,6 +26,8 @@ REFERENCE_LINK = re.compile(r"^( {0,3}\[[^\]]+\]:\s*<?)([^\s>]+)", re.MULTILINE)
 ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
 COVER_SHEET = "cover-sheet"
 OPENING = "opening"
+# A section's page lists the paper's sections up to this many; past it, it links to the list.
+SECTION_PAGES_LISTED = 60
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from generator.markup.markdown_html import MarkdownToHtml
 from generator.markup.remembered import Remembered
 from generator.markup.untrusted import sanitise
 from generator.model.objects import Content, Paper
-from generator.model.sections import Section, paper_sections
+from generator.model.sections import SECTION_PAGES_LISTED, Section, paper_sections
 from generator.pages import addresses
 from generator.pages.chart import paper_chart
 
@@ -162,6 +162,7 @@ def make_environment() -> Environment:
         inspection_uri=addresses.inspection_uri,
         recommendation_uri=addresses.recommendation_uri,
         section_uri=addresses.section_uri,
+        section_pages_listed=SECTION_PAGES_LISTED,
         paper_chart=paper_chart,
         uris=addresses.named_uris(),
         status_table_as_at=status_table_as_at,
