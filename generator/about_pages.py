@@ -45,7 +45,8 @@ def about_pages(renderer: Renderer) -> list[Page]:
 
 
 def mark_acronyms_on_pages(pages: list[Page], glossary: list[GlossaryTerm], env: Environment) -> list[Page]:
-    """Every page but the glossary itself, with its first use of each term linked."""
+    """Every page but the glossary itself, with its first use of each term
+    linked; the data files and the feed (not Markdown pages) are left as they are."""
     from generator.render import Page, page_uri, relative_link
 
     if not glossary:
@@ -62,4 +63,4 @@ def mark_acronyms_on_pages(pages: list[Page], glossary: list[GlossaryTerm], env:
 
         return Page(page.docs_path, mark_acronyms(page.text, by_term, markup))
 
-    return [page if page.docs_path == GLOSSARY_DOCS_PATH else marked(page) for page in pages]
+    return [marked(page) if page.docs_path.endswith(".md") and page.docs_path != GLOSSARY_DOCS_PATH else page for page in pages]

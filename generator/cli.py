@@ -19,7 +19,7 @@ from mkdocs.exceptions import MkDocsException
 from generator import scaffold
 from generator.pipeline import release_memory, render
 from generator.problems import Problem, Problems
-from generator.publish import Rejected, build_epoch, publish
+from generator.publish import Rejected, build_epoch, configured_site_url, publish
 from generator.timings import NO_TIMINGS, Timings
 from generator.untrusted import verify_build
 
@@ -145,7 +145,7 @@ def run_build(arguments: argparse.Namespace) -> int:
     if _no_content(arguments.content):
         return 1
     timings = Timings() if arguments.timings else NO_TIMINGS
-    result = render(arguments.content, timings)
+    result = render(arguments.content, timings, site_url=configured_site_url(arguments.config))
     report(result.problems, arguments.strict)
     if result.problems.fails(arguments.strict) or result.pages is None:
         print(f"{arguments.site}/ was left as it was.", file=sys.stderr)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from generator.about_pages import mark_acronyms_on_pages
 from generator.chart import status_chart
 from generator.exports import EXPORTS, export_files
 from generator.render import Page, Renderer, page_uri
@@ -60,7 +61,13 @@ def pages_about(renderer: Renderer, changed_paths: Set[Path]) -> list[Page]:
     recommendations' own pages, as the full render makes them (the preview
     shows these first)."""
     recommendations = [tracked for tracked in renderer.derived.tracker.recommendations if tracked_files(tracked) & changed_paths]
-    return [*renderer.pages_about(changed_paths), *map(partial(recommendation_page, renderer), recommendations)]
+    return site_wide_passes(renderer, [*renderer.pages_about(changed_paths), *map(partial(recommendation_page, renderer), recommendations)])
+
+
+def site_wide_passes(renderer: Renderer, pages: list[Page]) -> list[Page]:
+    """The passes every page goes through, whichever function made it: the
+    full render's list and the preview's first pages alike (acronyms)."""
+    return mark_acronyms_on_pages(pages, renderer.content.glossary, renderer.env)
 
 
 def tracked_files(tracked: TrackedRecommendation) -> set[Path]:
@@ -100,4 +107,4 @@ def data_pages(renderer: Renderer) -> list[Page]:
 
 
 def feed(renderer: Renderer) -> Page:
-    return renderer.render("feed.xml.j2", FEED_PATH, feed_id=feed_id)
+    return renderer.render("feed.xml.j2", FEED_PATH, feed_id=feed_id, site_url=renderer.site_url)

@@ -25,7 +25,7 @@ from generator.glossary import Use, acronym_uses, check_glossary, first_uses
 from generator.load import discover, parse_source, read_text, readable_files
 from generator.markdown_html import convert
 from generator.model import Content, Values, build_content
-from generator.pages import tracker_pages
+from generator.pages import site_wide_passes, tracker_pages
 from generator.problems import Problems
 from generator.render import Page, Renderer, shared_environment
 from generator.schema import Kind
@@ -155,20 +155,22 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
     return Result(problems, content, derived, changed_paths=changed)
 
 
-def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None) -> Result:
-    """The whole pipeline up to Markdown pages."""
+def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None, site_url: str = "") -> Result:
+    """The whole pipeline up to Markdown pages; site_url, the publisher's
+    address if known, makes the feed's links absolute."""
     with collector_paused():
         result = check(content_path, timings, cache)
         if result.content is None or result.derived is None:
             return result
         with timings.stage("render"):
-            result.pages = every_page(Renderer(result.content, result.derived))
+            result.pages = every_page(Renderer(result.content, result.derived, site_url=site_url))
     return result
 
 
 def every_page(renderer: Renderer) -> list[Page]:
-    """Every page of the site, in a stable order."""
-    return renderer.pages() + tracker_pages(renderer)
+    """Every page of the site, in a stable order, each through the
+    site-wide passes: whatever produces a page, its acronyms are marked."""
+    return site_wide_passes(renderer, renderer.pages() + tracker_pages(renderer))
 
 
 def release_memory() -> None:

@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from generator.render import Page
 from generator.timings import NO_TIMINGS, Timings
 
@@ -87,6 +89,25 @@ def builds_path(site_path: Path) -> Path:
     return site_path.parent / f".{site_path.name}.builds"
 
 
+def configured_site_url(config_path: Path) -> str:
+    """The publisher's address (mkdocs.yml's site_url), ending in "/", or ""
+    when it is not set. Read as plain YAML: the pages need it before the
+    engine runs (the feed's absolute links)."""
+    try:
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return ""  # the engine reports an unreadable configuration itself
+    url = str(config.get("site_url") or "") if isinstance(config, dict) else ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that reads the engine's own tags (!ENV, !!python/name) as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
 def build_epoch(dates: list[dt.date]) -> int:
     """The build's date as seconds since 1970: the latest date in the content.
 
@@ -140,6 +161,11 @@ def _build(config_path: Path, docs_path: Path, staging: Path, epoch: int) -> str
     try:
         config = load_config(str(config_path), docs_dir=str(docs_path.resolve()), site_dir=str(staging))
         build(config)
+        if not config.site_url:
+            # A sitemap lists absolute addresses: without the publisher's
+            # address the engine's is empty, so none is published.
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (staging / name).unlink(missing_ok=True)
         return urlsplit(config.site_url or "/").path
     finally:
         if previous is None:

@@ -22,7 +22,7 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from generator.about_pages import about_pages, mark_acronyms_on_pages
+from generator.about_pages import about_pages
 from generator.checks import DIRECTIVE
 from generator.derive import Derived, InspectionRecord, status_table_as_at
 from generator.markdown_html import MarkdownToHtml
@@ -166,8 +166,9 @@ def make_environment() -> Environment:
 class Renderer:
     """Renders every page of the site from the model and derived figures."""
 
-    def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None) -> None:
+    def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None, site_url: str = "") -> None:
         self.content = content
+        self.site_url = site_url  # the publisher's address, "/"-ended, or "" when not set
         self.derived = derived
         self.env = shared_environment()
         self.before_each_page = before_each_page  # the preview stops a render a newer change makes stale
@@ -183,7 +184,9 @@ class Renderer:
         return Page(docs_path, self.env.get_template(template).render(context))
 
     def pages(self) -> list[Page]:
-        pages = [
+        """The papers', meetings', inspections' and about pages (the site-wide
+        passes, such as acronyms, come after: pipeline.every_page)."""
+        return [
             self.render("home.md.j2", "index.md"),
             self.render("papers.md.j2", "papers/index.md"),
             self.render("meetings.md.j2", "meetings/index.md"),
@@ -193,18 +196,16 @@ class Renderer:
             *map(self.inspection_page, self.derived.inspections),
             *about_pages(self),
         ]
-        return mark_acronyms_on_pages(pages, self.content.glossary, self.env)
 
     def pages_about(self, changed_paths: Set[Path]) -> list[Page]:
         """The papers', meetings' and inspections' own pages whose files are
         among changed_paths, exactly as pages() renders them (the preview
         shows these first; see serve.py)."""
-        pages = [
+        return [
             *(self.paper_page(paper) for paper in self.derived.papers_by_date if self.paper_files(paper) & changed_paths),
             *(self.meeting_page(meeting) for meeting in self.content.meetings.values() if meeting.location.path in changed_paths),
             *(self.inspection_page(record) for record in self.derived.inspections if self.inspection_files(record) & changed_paths),
         ]
-        return mark_acronyms_on_pages(pages, self.content.glossary, self.env)
 
     def paper_files(self, paper: Paper) -> set[Path]:
         """The files a paper's page shows: the paper's and those of the plans it appends."""
