@@ -111,15 +111,15 @@ def test_phone_menu_button_is_reached_by_tab_and_opens_and_closes_the_navigation
     settle(phone)
     for _ in range(6):
         ActionChains(phone).send_keys(Keys.TAB).perform()
-        if phone.execute_script("return document.activeElement.matches('label[for=__drawer]');"):
+        if phone.execute_script("return document.activeElement.matches('.site-header-button--drawer');"):
             break
-    button = phone.execute_script("const b = document.activeElement; return [b.getAttribute('for'), b.getAttribute('role'), b.getAttribute('aria-label'), b.getAttribute('aria-expanded')];")
-    assert button == ["__drawer", "button", "Open the site navigation", "false"]
+    button = phone.execute_script("const b = document.activeElement; return [b.tagName, b.type, b.getAttribute('aria-label'), b.getAttribute('aria-expanded')];")
+    assert button == ["BUTTON", "button", "Open the site navigation", "false"]
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.closest('.md-sidebar--primary') !== null;"))
     assert phone.execute_script("return document.getElementById('__drawer').checked;")
     ActionChains(phone).send_keys(Keys.ESCAPE).perform()
-    assert phone.execute_script("return [document.getElementById('__drawer').checked, document.activeElement.getAttribute('for')];") == [False, "__drawer"]
+    assert phone.execute_script("return [document.getElementById('__drawer').checked, document.activeElement.matches('.site-header-button--drawer')];") == [False, True]
 
 
 def test_there_is_no_palette_toggle_to_get_wrong(site: Site) -> None:
@@ -155,7 +155,7 @@ def test_a_printed_paper_has_no_navigation_whole_tables_and_link_addresses(site:
 def test_phone_drawer_sections_open_and_close_from_the_keyboard(served_site: str, phone: webdriver.Chrome) -> None:
     audit.open_page(phone, served_site)
     settle(phone)
-    phone.execute_script("document.querySelector('label.md-header__button[for=__drawer]').focus();")
+    phone.execute_script("document.querySelector('.site-header-button--drawer').focus();")
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.closest('.md-sidebar--primary') !== null;"))
     opener = phone.execute_script(
@@ -177,10 +177,22 @@ def test_phone_drawer_sections_open_and_close_from_the_keyboard(served_site: str
 def test_phone_search_button_opens_search_with_focus_in_the_box(served_site: str, phone: webdriver.Chrome) -> None:
     audit.open_page(phone, served_site)
     settle(phone)
-    button = phone.execute_script(
-        "const b = document.querySelector('label.md-header__button[for=__search]'); b.focus(); return [document.activeElement === b, b.getAttribute('role'), b.getAttribute('aria-label')];"
-    )
-    assert button == [True, "button", "Open search"]
+    button = phone.execute_script("const b = document.querySelector('.site-header-button--search'); b.focus(); return [document.activeElement === b, b.tagName, b.getAttribute('aria-label')];")
+    assert button == [True, "BUTTON", "Open search"]
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.matches('.md-search__input');"))
     assert phone.execute_script("return document.getElementById('__search').checked;") is True
+
+
+def test_the_search_form_has_a_submit_button_that_opens_the_best_match(served_site: str, desktop: webdriver.Chrome) -> None:
+    audit.open_page(desktop, served_site)
+    box = desktop.find_element("css selector", ".md-search__input")
+    box.click()
+    box.send_keys("hate crime")
+    WebDriverWait(desktop, 20).until(lambda d: d.execute_script("return document.querySelectorAll('.md-search-result__link').length > 0;"))
+    ActionChains(desktop).send_keys(Keys.TAB).perform()
+    focused = desktop.execute_script("const b = document.activeElement; const r = b.getBoundingClientRect(); return [b.type, b.textContent, r.width > 1 && r.height > 1];")
+    assert focused == ["submit", "Go to the best match", True]
+    ActionChains(desktop).send_keys(Keys.ENTER).perform()
+    WebDriverWait(desktop, 5).until(lambda d: d.current_url.rstrip("/") != served_site.rstrip("/") and "?query=" not in d.current_url)
+    assert "/hate-crime/" in desktop.current_url

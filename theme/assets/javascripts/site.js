@@ -31,6 +31,31 @@
     });
   }
 
+  /* Material's header label that toggles a checkbox (the menu, search),
+   replaced by a real button: a label may not take the button role
+   (ARIA in HTML), and a button is what keyboards and screen readers know.
+   Without scripts Material's label stays and works by pointer. */
+  function headerButton(label, name) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " site-header-button site-header-button--" + label.htmlFor.replace(/_/g, "");
+    button.setAttribute("aria-label", name);
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    Array.prototype.forEach.call(label.childNodes, function (node) { button.appendChild(node.cloneNode(true)); });
+    label.hidden = true;
+    label.parentNode.insertBefore(button, label);
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      if (toggle.checked) focusInside(toggle.id);
+    });
+  }
+
   /* After opening by keyboard, put focus where the reader can go on. */
   function focusInside(toggleId) {
     var toggle = document.getElementById(toggleId);
@@ -93,7 +118,7 @@
       if (event.key !== "Escape" || !drawer || !drawer.checked) return;
       drawer.checked = false;
       drawer.dispatchEvent(new Event("change", { bubbles: true }));
-      var button = document.querySelector("label.md-header__button[for='__drawer']");
+      var button = document.querySelector(".site-header-button--drawer");
       if (button) button.focus();
     });
   }
@@ -147,6 +172,30 @@
     });
   }
 
+  /* The search form's submit button does what Enter in the box does: open
+     the best match, rather than reload the page; with no match, focus goes
+     back to the box. */
+  function searchSubmit() {
+    var form = document.querySelector("form.md-search__form");
+    if (!form || form.dataset.submit === "yes") return;
+    form.dataset.submit = "yes";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var best = bestMatch();
+      if (best) best.click();
+      else form.querySelector(".md-search__input").focus();
+    });
+  }
+
+  function bestMatch() {
+    var best = null, top = -Infinity;
+    document.querySelectorAll(".md-search-result__list a.md-search-result__link[href]").forEach(function (link) {
+      var score = parseFloat((link.firstElementChild || link).getAttribute("data-md-score"));
+      if (score > top) { best = link; top = score; }
+    });
+    return best;
+  }
+
   /* Printed pages show where each link goes, as a full address. */
   function printAddresses() {
     document.querySelectorAll(".md-typeset a[href]:not(.acronym)").forEach(function (link) {
@@ -155,17 +204,18 @@
   }
 
   function onPage() {
-    document.querySelectorAll("label.md-header__button[for='__drawer']").forEach(function (label) {
-      toggleButton(label, "Open the site navigation");
+    document.querySelectorAll("label.md-header__button[for='__drawer']:not([hidden])").forEach(function (label) {
+      headerButton(label, "Open the site navigation");
     });
-    document.querySelectorAll("label.md-header__button[for='__search']").forEach(function (label) {
-      toggleButton(label, "Open search");
+    document.querySelectorAll("label.md-header__button[for='__search']:not([hidden])").forEach(function (label) {
+      headerButton(label, "Open search");
     });
     drawerButtons();
     nameSearchDialog();
     nameNavigationLandmarks();
     tableRegions();
     printAddresses();
+    searchSubmit();
   }
 
   closeDrawerOnEscape();
