@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from generator.glossary import LOWER, WORD, is_acronym, singular
+from generator.model.glossary import LOWER, WORD, is_acronym, singular
 
 LEFT_ALONE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "nav", "a", "abbr", "code", "pre", "script", "style", "svg", "title"})
 

@@ -111,6 +111,34 @@ def with_second_paper(agenda_item: str = "") -> dict[str, str | None]:
     return {SECOND_PAPER: SECOND_PAPER_TEXT, MEETING: agenda}
 
 
+def later_paper(status: str = "ongoing-delayed", front: str = "") -> dict[str, str | None]:
+    """A second paper at a later meeting, reporting on recommendation 1 again."""
+    paper = (
+        MINIMAL_TREE[PAPER]
+        .replace("2024-09-18-sample-committee", "2024-12-10-sample-committee")
+        .replace("18 September 2024", "10 December 2024")
+        .replace("status: closed", f"status: {status}")
+        .replace(
+            "      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n",
+            "      closed: 0\n      ongoing_on_track: 0\n      ongoing_delayed: 2\n" if status != "closed" else "      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n",
+        )
+        .replace("summary:", f"{front}summary:")
+    )
+    meeting = MINIMAL_TREE[MEETING].replace("2024-09-18-sample-paper", "2024-12-10-later-paper").replace("2024-09-18", "2024-12-10")
+    return {"papers/2024-12-10-later-paper.md": paper, "meetings/2024-12-10-sample-committee.yml": meeting}
+
+
+def table_rows(*rows: str) -> dict[str, str | None]:
+    """The sample paper with a table of two columns, placed in the body."""
+    table = "tables:\n  contacts:\n    caption: Contacts\n    columns: [Name, Phone]\n    rows:\n" + "".join(f"      - {row}\n" for row in rows)
+    with_table = front_matter_add(table)[PAPER]
+    return replace(PAPER, "## 1 BACKGROUND", "## 1 BACKGROUND\n\n[[table contacts]]", with_table)
+
+
+LATER = "content/papers/2024-12-10-later-paper.md"
+GLOSSARY = "terms:\n  - term: HMICS\n    expansion: His Majesty’s Inspectorate of Constabulary in Scotland\n  - term: SPA\n    expansion: Scottish Police Authority\n  - term: ACC\n    expansion: Assistant Chief Constable\n"
+
+
 P = "content/papers/2024-09-18-sample-paper.md"
 I = "content/inspections/sample-inspection.yml"  # noqa: E741 - the file, as the guide names it
 M = "content/meetings/2024-09-18-sample-committee.yml"
@@ -224,7 +252,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A misspelt field in a list entry",
         replace(PAPER, "status: closed", "stauts: closed"),
-        [f'{P}:22:9: positions[0].recommendations[0]: unknown field "stauts"; did you mean "status"?'],
+        [f'{P}:22:9: positions entry 1 > recommendations entry 1: unknown field "stauts"; did you mean "status"?'],
     ),
     (
         "A required field left out of a group",
@@ -235,12 +263,12 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "Words where a number is needed",
         replace(INSPECTION, "  - number: 2", "  - number: two"),
-        [f'{I}:9:5: "recommendations[1].number" must be a whole number, not "two"; write a whole number such as 1'],
+        [f'{I}:9:5: "recommendations entry 2 > number" must be a whole number, not "two"; write a whole number such as 1'],
     ),
     (
         "A number below the smallest allowed",
         replace(INSPECTION, "  - number: 2", "  - number: 0"),
-        [f'{I}:9:5: "recommendations[1].number" must be at least 1, not 0; write a number of 1 or more'],
+        [f'{I}:9:5: "recommendations entry 2 > number" must be at least 1, not 0; write a number of 1 or more'],
     ),
     (
         "A list where text is needed",
@@ -260,12 +288,12 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "An agenda item number without quotes",
         replace(MEETING, "  - paper: 2024-09-18-sample-paper\n", "  - paper: 2024-09-18-sample-paper\n    item: 3.5\n"),
-        [f'{M}:6:5: "agenda[0].item" must be text, not the number 3.5; write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
+        [f'{M}:6:5: "agenda entry 1 > item" must be text, not the number 3.5; write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
     ),
     (
         "true or false where text is needed",
         replace(PAPER, "location: Webex", "location: true"),
-        [f'{P}:7:3: "cover_sheet.location" must be text, not true/false (true); write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
+        [f'{P}:7:3: "cover_sheet > location" must be text, not true/false (true); write the text after the colon; put it in double quotes if it looks like a number or is "true"/"false"'],
     ),
     (
         "Text where a list is needed",
@@ -277,7 +305,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "Text where a group of fields is needed",
         replace(PAPER, "    stated_counts:\n      total: 2\n      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n", "    stated_counts: 2 of 2\n"),
-        [f'{P}:15:5: "positions[0].stated_counts" must be a group of fields, not "2 of 2"; write one field per line as name: value, indented under it'],
+        [f'{P}:15:5: "positions entry 1 > stated_counts" must be a group of fields, not "2 of 2"; write one field per line as name: value, indented under it'],
     ),
     (
         "An empty list",
@@ -296,7 +324,9 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "An action number without quotes",
         with_plan('  - number: "1.2"', "  - number: 1.2"),
-        [f'{L}:9:9: "recommendations[0].actions[1].number" must be an action number such as "1.1", not the number 1.2; write the recommendation number, a dot and the action number, in quotes: "1.1"'],
+        [
+            f'{L}:9:9: "recommendations entry 1 > actions entry 2 > number" must be an action number such as "1.1", not the number 1.2; write the recommendation number, a dot and the action number, in quotes: "1.1"'
+        ],
     ),
     (
         "A table name that is not an identifier",
@@ -307,18 +337,18 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         "A theme that is not one of the six",
         replace(INSPECTION, "    text: Police Scotland should do the first thing.", "    text: Police Scotland should do the first thing.\n    themes: [Governence]"),
         [
-            f'{I}:9:14: "recommendations[0].themes[0]" has an unknown value "Governence"; did you mean "Governance"? use one of: Governance, Guidelines, Compliance, Resources, Human Error, Better Practice'
+            f'{I}:9:14: "recommendations entry 1 > themes entry 1" has an unknown value "Governence"; did you mean "Governance"? use one of: Governance, Guidelines, Compliance, Resources, Human Error, Better Practice'
         ],
     ),
     (
         "A status that is not one of the five",
         replace(PAPER, "status: closed", "status: discharged"),
-        [f'{P}:22:9: "positions[0].recommendations[0].status" has an unknown value "discharged"; use one of: {STATUSES}'],
+        [f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "discharged"; use one of: {STATUSES}'],
     ),
     (
         "A misspelt status",
         replace(PAPER, "status: closed", "status: ongoing-on-trak"),
-        [f'{P}:22:9: "positions[0].recommendations[0].status" has an unknown value "ongoing-on-trak"; did you mean "ongoing-on-track"? use one of: {STATUSES}'],
+        [f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "ongoing-on-trak"; did you mean "ongoing-on-track"? use one of: {STATUSES}'],
     ),
     # Dates
     (
@@ -334,7 +364,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A day 0",
         replace(PAPER, "date: 18 September 2024", 'date: "0/09/2024"'),
-        [f'{P}:6:3: "cover_sheet.date" is not a date: "0/09/2024" is not a real date; write it as {FULL_FORMS}'],
+        [f'{P}:6:3: "cover_sheet > date" is not a date: "0/09/2024" is not a real date; write it as {FULL_FORMS}'],
     ),
     (
         "A month that does not exist",
@@ -349,7 +379,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A month where the day is needed",
         replace(PAPER, "date: 18 September 2024", "date: September 2024"),
-        [f'{P}:6:3: "cover_sheet.date" must be a full date with the day, not "September 2024"; write it as {FULL_FORMS}'],
+        [f'{P}:6:3: "cover_sheet > date" must be a full date with the day, not "September 2024"; write it as {FULL_FORMS}'],
     ),
     (
         "Words that are not a date",
@@ -394,7 +424,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         [
             'content/meetings/2024-12-10-sample-committee.yml:5:5: paper "2024-09-18-sample-paper" is already on the agenda of "2024-09-18-sample-committee"; list each paper on one meeting\'s agenda only',
             'content/meetings/2024-12-10-sample-committee.yml:5:5: paper "2024-09-18-sample-paper" is on this agenda, but its front matter says it went to "2024-09-18-sample-committee" '
-            "(2024-09-18-sample-paper.md line 2); make the paper's meeting and the agenda agree",
+            "(2024-09-18-sample-paper.md line 3); make the paper's meeting and the agenda agree",
         ],
     ),
     (
@@ -435,8 +465,8 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         replace(PAPER, "meeting: 2024-09-18-sample-committee", "meeting: 2024-09-19-sample-committee"),
         [
             f'{M}:5:5: paper "2024-09-18-sample-paper" is on this agenda, but its front matter says it went to '
-            '"2024-09-19-sample-committee" (2024-09-18-sample-paper.md line 2); make the paper\'s meeting and the agenda agree',
-            f'{P}:2:1: there is no meeting "2024-09-19-sample-committee"; create content/meetings/2024-09-19-sample-committee.yml or correct the identifier',
+            '"2024-09-19-sample-committee" (2024-09-18-sample-paper.md line 3); make the paper\'s meeting and the agenda agree',
+            f'{P}:3:1: there is no meeting "2024-09-19-sample-committee"; create content/meetings/2024-09-19-sample-committee.yml or correct the identifier',
         ],
     ),
     (
@@ -499,7 +529,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
             "    text: Police Scotland should do the first thing.",
             "    text: Police Scotland should do the first thing.\n    see_also:\n      - inspection: domestic-abuse\n        recommendation: 5",
         ),
-        [f'{I}:7:5: there is no inspection "domestic-abuse"; create content/inspections/domestic-abuse.yml or correct the identifier'],
+        [f'{I}:10:9: there is no inspection "domestic-abuse"; create content/inspections/domestic-abuse.yml or correct the identifier'],
     ),
     (
         "A cover-sheet date that differs from the meeting's",
@@ -533,6 +563,192 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
             f"{P}:15:5: stated_counts.total is 2 but sample-inspection.yml line 1 gives the inspection 1 recommendations; correct the count or the inspection's total_recommendations",
         ],
     ),
+    # Text that YAML would cut or change
+    (
+        "A title ending in a # and a number",
+        replace(PAPER, "title: Sample Progress Summary", "title: Sample Progress Summary #4"),
+        [
+            f'{P}:2:32: the text "Sample Progress Summary" ends where " #" starts a YAML comment, so "#4" would not be published; put the whole text in double quotes to keep the #, or move the comment to a line of its own',
+        ],
+    ),
+    (
+        "A table row with a cell too few",
+        table_rows("[Control room, 0131 496 0000]", "[Switchboard]"),
+        [
+            f'{P}:29:9: "tables > contacts > rows entry 2" has 1 cells but the table has 2 columns; give every row one cell per column, in order; write "" for an empty cell',
+        ],
+    ),
+    (
+        "An empty table cell written as nothing",
+        table_rows("[Control room, ~]"),
+        [
+            f'{P}:28:24: "tables > contacts > rows entry 1 > entry 2" must be text, not nothing; write "" for an empty cell',
+        ],
+    ),
+    (
+        "A table typed with | in the body",
+        replace(PAPER, "## 1 BACKGROUND", "## 1 BACKGROUND\n\n| Name | Phone |\n| Control room | 0131 496 0000 |"),
+        [
+            f"{P}:31:1: a table written with | is published as a paragraph of text, not a table; put the table in the front matter under tables: and place it with a line [[table <name>]]",
+        ],
+    ),
+    # Where the YAML is misread
+    (
+        "A field without its colon",
+        replace(INSPECTION, "type: Assurance review", "type Assurance review"),
+        [
+            f'{I}:5:1: YAML syntax: this line has no ":" after its field name; write the field name, then ": ", then the value, e.g. "type: Assurance review"',
+        ],
+    ),
+    (
+        "Curly quotes used as quote marks",
+        replace(INSPECTION, "title: HMICS Sample Inspection", "title: “HMICS: Sample Inspection”"),
+        [
+            f'{I}:2:14: YAML syntax: a ": " inside curly quotes, which YAML does not read as quote marks; put the whole text, curly quotes and all, inside straight double quotes "..."',
+        ],
+    ),
+    (
+        "A line indented with a non-breaking space",
+        replace(INSPECTION, "    text: Police Scotland should do the second thing.", "\u00a0   text: Police Scotland should do the second thing."),
+        [
+            f'{I}:10:1: the field "text" is indented with a non-breaking space, which YAML does not count as indentation; replace the spaces at the start of the line with ordinary spaces',
+        ],
+    ),
+    (
+        "A line separator (U+2028) before a mistake",
+        replace(INSPECTION, "title: HMICS Sample Inspection\nshort_title: Sample", "title: HMICS Sample\u2028Inspection\nshort_titel: Sample"),
+        [
+            f'{I}:1:1: missing required field "short_title"; add "short_title:" with the short name papers use.',
+            f'{I}:3:1: unknown field "short_titel"; did you mean "short_title"?',
+        ],
+    ),
+    (
+        "A line separator (U+2028) inside quotes before a mistake",
+        replace(INSPECTION, "title: HMICS Sample Inspection\nshort_title: Sample", 'title: "HMICS Sample\u2028Inspection"\nshort_title: Sample\ncolour: blue'),
+        [
+            f'{I}:4:1: unknown field "colour"; remove it; the fields here are: {", ".join(["inspectorate", "title", "short_title", "published", "type", "total_recommendations", "recommendations", "areas_for_development"])}'
+        ],
+    ),
+    (
+        "A next-line character (U+0085) before a mistake",
+        replace(INSPECTION, "title: HMICS Sample Inspection\nshort_title: Sample", "title: HMICS Sample\u0085Inspection\nshort_titel: Sample"),
+        [
+            f'{I}:1:1: missing required field "short_title"; add "short_title:" with the short name papers use.',
+            f'{I}:3:1: unknown field "short_titel"; did you mean "short_title"?',
+        ],
+    ),
+    (
+        "A backup copy of a file (warning)",
+        {INSPECTION + "~": MINIMAL_TREE[INSPECTION]},
+        [
+            "content/inspections/sample-inspection.yml~:1:1: warning: this file is not read: files in inspections/ end in .yml; it looks like a copy of sample-inspection.yml: move it out of content/ (do not rename it, which would replace that file)",
+        ],
+    ),
+    (
+        "A status that is only the start of one",
+        replace(PAPER, "status: closed", "status: ongoing"),
+        [
+            f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "ongoing"; use one of: closed, proposed-for-closure, submitted-for-closure, ongoing-on-track, ongoing-delayed',
+        ],
+    ),
+    (
+        "A glossary term given twice",
+        {"glossary.yml": GLOSSARY + "  - term: SPA\n    expansion: Scottish Prison Authority\n"},
+        [
+            'content/glossary.yml:8:5: the term "SPA" is given twice (first at line 4); give each term once, with one entry; remove or merge this one',
+        ],
+    ),
+    # Links and headings
+    (
+        "A link without https://",
+        replace(PAPER, "The purpose of this paper is to test.", "The purpose of this paper is to test, see [HMICS](www.hmics.scot)."),
+        [
+            f'{P}:27:51: the link "www.hmics.scot" does not start with https://, so it would lead to a page of this site that does not exist; write it as https://www.hmics.scot',
+        ],
+    ),
+    (
+        "A link to a page of the site that does not exist",
+        replace(PAPER, "The purpose of this paper is to test.", "The purpose of this paper is to test, see [the plan](../2024-09-18-no-such-paper/)."),
+        [
+            f'{P}:27:54: the link "../2024-09-18-no-such-paper/" leads to no page of this site (it would be /papers/2024-09-18-no-such-paper/); correct the address: from a paper, another paper is ../<its file name without .md>/, an inspection ../../inspections/<identifier>/',
+        ],
+    ),
+    (
+        "An image in a paper's text",
+        replace(PAPER, "The purpose of this paper is to test.", "The purpose of this paper is to test.\n\n![Chart of closures by month](closures.png)"),
+        [
+            f'{P}:29:31: the image "closures.png" is not a file of this site; the site publishes no image files from content: put the figures in a table (tables: in the front matter) and describe in words what the image shows',
+        ],
+    ),
+    (
+        "A heading underlined with ===",
+        replace(PAPER, "## 1 BACKGROUND", "1 BACKGROUND\n============"),
+        [
+            f"{P}:29:1: a heading underlined with === or --- on the next line; write it on one line as ## and the heading's text; leave a blank line above --- for a line across the page",
+        ],
+    ),
+    (
+        "A heading without a space after #",
+        replace(PAPER, "## 1 BACKGROUND", "## 1 BACKGROUND\n\n###2.1 Progress"),
+        [
+            f"{P}:31:4: a heading with no space after its # marks; write a space after the # marks (### 2.1 Progress), or write \\# to keep the # as text",
+        ],
+    ),
+    (
+        "A directive line between ``` fences",
+        replace(PAPER, "## 1 BACKGROUND", "## 1 BACKGROUND\n\n```\n[[table publications]]\n```"),
+        [
+            f'{P}:32:1: there is no table "publications" in this paper\'s front matter; define it under tables: or use one of: none are defined',
+        ],
+    ),
+    (
+        "An image without a description in a plan's introduction",
+        with_plan("date: January 2023\n", "date: January 2023\nintroduction: |\n  The plan follows.\n\n  ![](chart.png)\n"),
+        [
+            f'{L}:7:3: "introduction": an image has no text alternative; describe the image between the square brackets: ![what it shows](...)',
+        ],
+    ),
+    (
+        "A level-1 heading in a plan's closing",
+        with_plan("        text: Do the second thing.\n", "        text: Do the second thing.\nclosing: |\n  # CONCLUSION\n\n  The plan is complete.\n"),
+        [
+            f'{L}:16:3: "closing": a level-1 heading (#); start headings at ## (the page title is the only #)',
+        ],
+    ),
+    # Contradictions between papers
+    (
+        "A status after closed in a later paper (warning)",
+        later_paper(),
+        [
+            f'{LATER}:21:9: warning: recommendation 1 of "sample-inspection" is "ongoing-delayed" here, but an earlier paper records it as closed (discharged by HMICS): 2024-09-18-sample-paper.md line 21; check both papers\' words and correct the status; if the later paper does say it was reopened, the warning is expected',
+        ],
+    ),
+    (
+        "Two papers that are each other's appendix",
+        {
+            **later_paper("closed", "appendices:\n  - label: Appendix A\n    title: Previous update\n    paper: 2024-09-18-sample-paper\n"),
+            **front_matter_add("appendices:\n  - label: Appendix A\n    title: Next update\n    paper: 2024-12-10-later-paper\n"),
+        },
+        [
+            f'{P}:24:5: Appendix A is the paper "2024-12-10-later-paper", which has this paper among its own appendices; keep the appendix in the later paper only; a paper cannot be an appendix of its own appendix',
+            f'{LATER}:13:5: Appendix A is the paper "2024-09-18-sample-paper", which has this paper among its own appendices; keep the appendix in the later paper only; a paper cannot be an appendix of its own appendix',
+        ],
+    ),
+    (
+        "An update dated after its plan (warning)",
+        with_plan("        text: Do it again.\n", "        text: Do it again.\n        updates:\n          - date: March 2026\n            text: Done.\n"),
+        [
+            f"{L}:12:13: warning: the update of March 2026 is dated after the plan itself (January 2023); check the date against the plan; correct the update's date or the plan's date",
+        ],
+    ),
+    (
+        "A wrong date and a wrong reference, reported together",
+        replace(PAPER, "date: 18 September 2024", "date: Sept 2024", replace(PAPER, "      - number: 1\n", "      - number: 9\n")[PAPER]),
+        [
+            f'{P}:6:3: "cover_sheet > date" is not a date: "Sept 2024" does not name a month in full; write it as 2024-09-18, 18 September 2024 or 18/09/2024 (month names in full)',
+            f'{P}:21:9: inspection "sample-inspection" has no recommendation 9; add recommendation 9 to content/inspections/sample-inspection.yml or correct the number',
+        ],
+    ),
     # The body of a paper
     (
         "A heading that skips a level",
@@ -542,7 +758,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A level-1 heading in the body",
         replace(PAPER, "## 1 BACKGROUND", "# 1 BACKGROUND"),
-        [f"{P}:29:1: a level-1 heading (#) in the body; start the body's headings at ## (the page title is the only #)"],
+        [f"{P}:29:1: a level-1 heading (#); start headings at ## (the page title is the only #)"],
     ),
     (
         "A directive naming an inspection that does not exist",
@@ -654,6 +870,16 @@ def test_sample_plan_and_second_paper_are_valid(content_tree: Callable[..., Path
 def test_offending_line_is_shown_with_a_caret(content_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     _, _, stderr = validate(content_tree(replace(PAPER, "status: closed", "status: discharged")), monkeypatch, capsys)
     assert stderr.splitlines()[1:] == ["            status: discharged", "            ^", "1 error, 0 warnings: failed"]
+
+
+def test_a_long_line_is_cut_around_the_fault(content_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The caret points at the fault itself, however far along a long line it is."""
+    long_line = "The purpose of this paper is to test. " * 10 + "<script>x</script>" + " and more" * 30
+    _, headlines, stderr = validate(content_tree(replace(PAPER, "The purpose of this paper is to test.", long_line)), monkeypatch, capsys)
+    assert headlines == [f"{P}:27:381: raw HTML <script> is not allowed; write it in Markdown; tables go in the front matter's tables"]
+    shown, caret = stderr.splitlines()[1:3]
+    assert len(shown) <= 4 + 160 and shown.startswith("    ...") and shown.endswith("...")
+    assert shown[caret.index("^") :].startswith("<script>")
 
 
 def guide_rows() -> list[str]:

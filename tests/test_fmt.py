@@ -10,9 +10,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.cli import main
-from generator.fmt import format_file
-from generator.load import discover
-from generator.problems import Problems
+from generator.commands.fmt import format_file
+from generator.common.problems import Problems
+from generator.content.load import discover
 from tests.conftest import CONTENT, run_generator
 from tests.test_reference import front_matter, plain
 

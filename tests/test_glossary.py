@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.glossary import acronyms_in_line, is_acronym, mark_acronyms, term_anchor
-from generator.model import GlossaryTerm
-from generator.pipeline import check
+from generator.commands.pipeline import check, render
+from generator.model.glossary import acronyms_in_line, is_acronym, mark_acronyms, term_anchor
+from generator.model.objects import GlossaryTerm
 from tests.acronym_check import unmarked_first_uses
-from tests.conftest import CONTENT, ROOT, Site, run_generator
+from tests.conftest import CONTENT, MINIMAL_TREE, ROOT, Site, run_generator
 
 GLOSSARY = """\
 terms:
@@ -118,3 +118,18 @@ def test_every_page_marks_the_first_use_of_every_glossary_term_it_contains(site:
     assert {page: problems for page, problems in found.items() if problems} == {}
     used = [page for page in pages if 'a class="acronym"' in page.read_text(encoding="utf-8")]
     assert len(used) > len(pages) // 2, "most pages use some term: the check would pass on pages the pass skipped"
+
+
+def test_every_page_that_uses_a_term_links_its_first_use_whichever_stage_made_it(content_tree: Callable[..., Path]) -> None:
+    """The acronym pass runs over the one list of every page: the tracker's
+    pages (recommendations, lists) get it as the papers' pages do."""
+    inspection = MINIMAL_TREE["inspections/sample-inspection.yml"].replace("should do the second thing.", "should report to the SPA board.")
+    content = content_tree({"inspections/sample-inspection.yml": inspection, "glossary.yml": GLOSSARY})
+    result = render(content)
+    assert result.pages is not None, result.problems.items
+    using = {page.docs_path: page.text for page in result.pages if page.docs_path.endswith(".md") and "report to the" in page.text}
+    assert {"inspections/sample-inspection/index.md", "inspections/sample-inspection/recommendation-2.md", "recommendations/index.md"} <= set(using)
+    for path, text in using.items():
+        assert '<abbr title="Scottish Police Authority">SPA</abbr>' in text, path
+    data = [page for page in result.pages if not page.docs_path.endswith(".md")]
+    assert data and not [page.docs_path for page in data if 'class="acronym"' in page.text]

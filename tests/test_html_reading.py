@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.linkcheck import check_links, parse_page, parse_site
-from generator.untrusted import check_built
+from generator.markup.linkcheck import check_links, parse_page, parse_site
+from generator.markup.untrusted import check_built
 from tests.conftest import Site
 
 

@@ -13,15 +13,16 @@ import pytest
 from jinja2 import DictLoader, Environment, StrictUndefined, UndefinedError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator import fastyaml
-from generator.load import discover, load_file, plain_yaml
-from generator.markdown_html import ENGINE_EXTENSIONS, MarkdownToHtml, plain_paragraphs
-from generator.pipeline import SourceCache, check, render
-from generator.problems import Problems
-from generator.publish import write_docs
-from generator.remembered import Remembered
-from generator.render import Page
-from generator.untrusted import markdown_findings
+from generator.commands.pipeline import SourceCache, check, render
+from generator.common.problems import Problems
+from generator.content import fastyaml
+from generator.content.load import discover, load_file, plain_yaml
+from generator.engine.conventions import MARKDOWN_EXTENSIONS
+from generator.engine.page import Page
+from generator.engine.publish import write_docs
+from generator.markup.markdown_html import MarkdownToHtml, plain_paragraphs
+from generator.markup.remembered import Remembered
+from generator.markup.untrusted import markdown_findings
 from tests.conftest import CONTENT, MINIMAL_TREE, run_generator
 
 PAPER = "papers/2024-09-18-sample-paper.md"
@@ -64,7 +65,7 @@ def test_source_cache_keeps_a_broken_file_s_problems(content_tree: Callable[...,
     first = check(content, cache=cache)
     second = check(content, cache=cache)
     assert [p.message for p in first.problems.items] == [p.message for p in second.problems.items]
-    assert any('"cover_sheet.date" is not a date' in p.message for p in second.problems.items)
+    assert any('"cover_sheet > date" is not a date' in p.message for p in second.problems.items)
 
 
 def test_build_timings_table_names_every_stage_only_when_asked(content_tree: Callable[..., Path], tmp_path: Path) -> None:
@@ -166,7 +167,7 @@ EDGE_CASES = ["a\n\nb", "a & b", "1. x", "x  ", "- a", "#a", "a\nb", "  a", "a <
 
 
 def test_markdown_in_cells_is_exactly_python_markdown_s() -> None:
-    converter = markdown.Markdown(extensions=list(ENGINE_EXTENSIONS), output_format="html")
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
     to_html = MarkdownToHtml()
     texts = bundled_texts() + EDGE_CASES
     assert sum(plain_paragraphs(text) is not None for text in texts) > 50
@@ -205,9 +206,8 @@ def test_only_texts_without_markup_skip_the_untrusted_content_check() -> None:
 
 def test_the_pages_about_a_change_are_the_full_renders_pages_about_its_files() -> None:
     """The preview's first step renders each page exactly as the full render does."""
-    from generator.pages import pages_about
-    from generator.pipeline import every_page
-    from generator.render import Renderer
+    from generator.pages.render import Renderer
+    from generator.pages.site import every_page, pages_about
 
     result = check(CONTENT)
     assert result.content is not None and result.derived is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.linkcheck import check_links, parse_site
+from generator.markup.linkcheck import check_links, parse_site
 from tests.conftest import MINIMAL_TREE, ROOT, Site, run_generator, tree_bytes
 
 PAPER = "papers/2024-09-18-sample-paper.md"
@@ -26,12 +26,24 @@ def test_a_link_to_a_missing_page_fails_the_build_and_keeps_the_site(content_tre
     work = content_tree().parent
     assert build(work)[0] == 0
     before = tree_bytes(work / "site")
-    content_tree(with_body("See [the agenda](../no-such-page/)."))
+    content_tree(with_body("See [the agenda](../no-such-page/index.html)."))
     status, broken, stderr = build(work)
     assert status == 1
-    assert broken == ['papers/2024-09-18-sample-paper/index.html: broken link "../no-such-page/": there is no file papers/no-such-page/index.html in the site']
+    assert broken == ['papers/2024-09-18-sample-paper/index.html: broken link "../no-such-page/index.html": there is no file papers/no-such-page/index.html in the site']
     assert stderr.endswith("the built site has 1 problem: failed; site/ was left as it was.\n")
     assert tree_bytes(work / "site") == before
+
+
+def test_a_link_to_a_missing_page_is_named_at_its_line_before_building(content_tree: Callable[..., Path]) -> None:
+    """A link to a page address (a folder) is checked with the content, where the editor wrote it."""
+    work = content_tree(with_body("See [the agenda](../no-such-page/).")).parent
+    status, _, stderr = build(work)
+    assert status == 1
+    assert stderr.splitlines()[0] == (
+        'content/papers/2024-09-18-sample-paper.md:27:18: the link "../no-such-page/" leads to no page of this site (it would be /papers/no-such-page/); '
+        "correct the address: from a paper, another paper is ../<its file name without .md>/, an inspection ../../inspections/<identifier>/"
+    )
+    assert not (work / "site").exists()
 
 
 def test_an_anchor_missing_from_its_page_fails_the_build(content_tree: Callable[..., Path]) -> None:

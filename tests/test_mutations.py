@@ -27,11 +27,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator import load
 from generator.cli import main
-from generator.fmt import canonical_yaml
-from generator.load import discover
-from generator.schema import ActionNumber, Choice, Date, Integer, Kind, ListOf, MapOf, Mapping, Markdown, Node, Ref, Text
+from generator.commands.fmt import canonical_yaml
+from generator.content import load
+from generator.content.load import discover
+from generator.content.schema import ActionNumber, Choice, Date, Integer, Kind, ListOf, MapOf, Mapping, Markdown, Node, Ref, Text
 from tests.conftest import CONTENT, run_generator
 
 FILES: dict[str, tuple[Kind, bytes]] = {path.relative_to(CONTENT).as_posix(): (kind, path.read_bytes()) for kind, path in discover(CONTENT)}

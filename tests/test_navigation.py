@@ -6,7 +6,7 @@ import posixpath
 
 import yaml
 
-from generator.render import page_uri
+from generator.engine.conventions import page_uri
 from tests.conftest import ROOT, Site
 
 

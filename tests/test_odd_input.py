@@ -59,7 +59,7 @@ def test_crlf_line_endings_are_handled_and_lines_still_counted(content_tree: Cal
     assert "\r" not in page.select_one("article").get_text()
     (content / PAPER).write_bytes((content / PAPER).read_bytes().replace(b"status: closed", b"status: discharged"))
     assert refused(content) == [
-        'content/papers/2024-09-18-sample-paper.md:22:9: "positions[0].recommendations[0].status" has an unknown value "discharged"; '
+        'content/papers/2024-09-18-sample-paper.md:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "discharged"; '
         "use one of: closed, proposed-for-closure, submitted-for-closure, ongoing-on-track, ongoing-delayed"
     ]
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.render import page_uri
+from generator.engine.conventions import page_uri
 from tests.conftest import MINIMAL_TREE
 from tests.test_serve import PAPER, fetch, running_preview, wait_for
 

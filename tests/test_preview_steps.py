@@ -13,9 +13,9 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from generator.pipeline import check
-from generator.render import Renderer
-from generator.serve import Preview
+from generator.commands.pipeline import check
+from generator.commands.serve import Preview
+from generator.pages.render import Renderer
 from tests.conftest import MINIMAL_TREE, ROOT
 from tests.test_serve import PAPER, running_preview, wait_for
 
@@ -87,7 +87,7 @@ def test_an_error_in_the_background_rest_is_reported_without_a_traceback(content
     def broken(renderer: Renderer) -> list[object]:
         raise RuntimeError("a template went wrong")
 
-    monkeypatch.setattr("generator.serve.every_page", broken)
+    monkeypatch.setattr("generator.commands.serve.every_page", broken)
     preview.build_rest_reporting_errors(Renderer(result.content, result.derived), 0.0)
     assert capsys.readouterr().err == (
         "internal error in the generator, not in your content: RuntimeError: a template went wrong\nThe rest of the site was not updated; save again to retry, and please report it.\n"

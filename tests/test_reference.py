@@ -11,9 +11,10 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from generator.load import discover
-from generator.reference import kind_schema, reference_markdown
-from generator.schema import KINDS
+from generator.cli import main
+from generator.commands.schemas import kind_schema, reference_markdown
+from generator.content.load import discover
+from generator.content.schema import KINDS
 from tests.conftest import CONTENT, ROOT
 
 
@@ -23,8 +24,18 @@ def test_committed_schema_is_current(kind: Any) -> None:
     assert committed == kind_schema(kind), "run: python -m generator schemas"
 
 
+EXAMPLES = ROOT / "docs" / "examples"
+
+
 def test_committed_reference_is_current() -> None:
-    assert (ROOT / "docs" / "reference.md").read_text(encoding="utf-8") == reference_markdown(CONTENT), "run: python -m generator schemas"
+    """The reference depends on the schema and docs/examples/ only: editing content/ never makes it stale."""
+    assert (ROOT / "docs" / "reference.md").read_text(encoding="utf-8") == reference_markdown(EXAMPLES), "run: python -m generator schemas"
+
+
+def test_the_reference_examples_are_valid_together(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/examples/ is a small content tree of its own: every example passes --strict."""
+    assert main(["validate", "--strict", "--content", str(EXAMPLES)]) == 0, capsys.readouterr().err
+    assert {kind.name for kind in KINDS} == {kind.name for kind, _ in discover(EXAMPLES)}
 
 
 def plain(value: Any) -> Any:

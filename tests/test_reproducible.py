@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.pipeline import check
+from generator.commands.pipeline import check
 from tests.conftest import CONTENT, ROOT, tree_bytes
 
 ENVIRONMENTS = (

@@ -11,8 +11,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.cli import main
-from generator.reference import field_rows, kind_schema
-from generator.schema import INSPECTION, MEETING, PAPER, POSITION, Kind
+from generator.commands.schemas import field_rows, kind_schema
+from generator.content.schema import INSPECTION, MEETING, PAPER, PLAN, POSITION, Kind
 from tests.conftest import ROOT
 from tests.test_reference import front_matter, plain
 
@@ -22,7 +22,10 @@ NEW_FILES = {
     MEETING: f"meetings/{MEETING_ID}.yml",
     PAPER: f"papers/{PAPER_ID}.md",
     INSPECTION: "inspections/custody-review.yml",
+    PLAN: "plans/custody-review-improvement-plan-2025-02.yml",
 }
+# With a glossary, the acronym check runs too: the templates' own comments must not trip it.
+GLOSSARY = "terms:\n  - term: HMICS\n    expansion: His Majesty’s Inspectorate of Constabulary in Scotland\n  - term: SPA\n    expansion: Scottish Police Authority\n  - term: ACC\n    expansion: Assistant Chief Constable\n"
 
 
 def run(*arguments: str) -> int:
@@ -31,14 +34,15 @@ def run(*arguments: str) -> int:
 
 @pytest.fixture
 def scaffolded(content_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A meeting, a paper for it with positions, and an inspection, each from `new`."""
-    content = content_tree()
+    """A meeting, a paper for it with positions, an inspection and its plan, each from `new`."""
+    content = content_tree({"glossary.yml": GLOSSARY})
     monkeypatch.chdir(content.parent)
     assert run("new", "meeting", "--date", "2025-03-11", "--location", "online") == 0
     assert run("new", "paper", "--meeting", MEETING_ID, "--title", "HMICS Improvement Plans – Progress Summary") == 0
     assert run("new", "inspection", "--short-title", "Custody Review", "--published", "2025-01", "--recommendations", "2") == 0
     assert run("new", "position", "--paper", PAPER_ID, "--inspection", "custody-review") == 0
     assert run("new", "position", "--paper", PAPER_ID, "--inspection", "sample-inspection", "--numbers", "2") == 0
+    assert run("new", "plan", "--inspection", "custody-review", "--date", "2025-02") == 0
     capsys.readouterr()
     return content
 
@@ -53,8 +57,8 @@ def fill(content: Path) -> None:
 def test_new_files_name_each_field_to_fill_then_validate(scaffolded: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run("validate", "--content", "content") == 1
     headlines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("content/")]
-    assert len(headlines) == 9
-    assert all(re.search(r'"[a-z_.\[\]0-9]+" is empty; write the text', line) for line in headlines)
+    assert len(headlines) == 11
+    assert all(re.search(r'"[a-z_0-9 >]+" is empty; write the text', line) for line in headlines)
     fill(scaffolded)
     assert run("validate", "--strict", "--content", "content") == 0, capsys.readouterr().err
     assert run("fmt", "--check", "content") == 0, capsys.readouterr().err
@@ -72,7 +76,7 @@ def test_new_paper_goes_on_its_meeting_agenda_and_keeps_the_comments(content_tre
     assert 'meeting: "SPA Policing Performance Committee"\n' in paper
 
 
-@pytest.mark.parametrize("kind", [MEETING, PAPER, INSPECTION], ids=lambda k: k.name)
+@pytest.mark.parametrize("kind", [MEETING, PAPER, INSPECTION, PLAN], ids=lambda k: k.name)
 def test_new_file_points_at_its_schema_and_passes_it_once_filled(scaffolded: Path, kind: Kind) -> None:
     fill(scaffolded)
     path = scaffolded / NEW_FILES[kind]
@@ -82,7 +86,7 @@ def test_new_file_points_at_its_schema_and_passes_it_once_filled(scaffolded: Pat
     jsonschema.validate(plain(YAML(typ="safe").load(front_matter(path))), kind_schema(kind))
 
 
-@pytest.mark.parametrize("kind", [MEETING, PAPER, INSPECTION], ids=lambda k: k.name)
+@pytest.mark.parametrize("kind", [MEETING, PAPER, INSPECTION, PLAN], ids=lambda k: k.name)
 def test_new_file_explains_every_field(scaffolded: Path, kind: Kind) -> None:
     text = front_matter(scaffolded / NEW_FILES[kind])
     names = {path.split(".")[-1].removesuffix("[]") for path, *_ in field_rows(kind.root)}

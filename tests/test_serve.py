@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from tests.conftest import MINIMAL_TREE, ROOT
 
 PAPER = "papers/2024-09-18-sample-paper.md"
@@ -77,5 +79,30 @@ def test_serve_regenerates_on_content_change(content_tree: Callable[..., Path]) 
         time.sleep(1.5)
         page = fetch(url)
         assert page is not None and "The purpose of this paper is to preview." in page
-    assert '"cover_sheet.date" is not a date' in preview.output
+    assert '"cover_sheet > date" is not a date' in preview.output
     assert "Traceback" not in preview.output
+
+
+def test_the_browser_lists_the_problems_until_they_are_fixed_and_the_start_is_quiet(content_tree: Callable[..., Path]) -> None:
+    content = content_tree()
+    with running_preview(content) as preview:
+        url = preview.base_url + "papers/2024-09-18-sample-paper/"
+        assert wait_for(url, "The purpose of this paper is to test.", 60) is not None
+        assert 'id="preview-problems"' not in (fetch(url) or "")
+        (content / PAPER).write_text(MINIMAL_TREE[PAPER].replace("date: 18 September 2024", "date: Sept 2024"), encoding="utf-8")
+        assert wait_for(url, 'id="preview-problems"', 30) is not None
+        banner = BeautifulSoup(fetch(url) or "", "lxml").select_one("#preview-problems")
+        assert banner is not None and banner.get("role") == "alert"
+        assert [" ".join(li.get_text().split()) for li in banner.select("li")] == [
+            'content/papers/2024-09-18-sample-paper.md:6:3: "cover_sheet > date" is not a date: "Sept 2024" does not name a month in full; '
+            "write it as 2024-09-18, 18 September 2024 or 18/09/2024 (month names in full)"
+        ]
+        assert "The purpose of this paper is to test." in (fetch(url) or "")  # the last good version, under the list
+        (content / PAPER).write_text(MINIMAL_TREE[PAPER], encoding="utf-8")
+        start = time.monotonic()
+        while time.monotonic() - start < 30 and 'id="preview-problems"' in (fetch(url) or ""):
+            time.sleep(0.1)
+        assert 'id="preview-problems"' not in (fetch(url) or "")
+    started = preview.output.split("Preview at ", 1)[0].splitlines()
+    assert not [line for line in started if line.startswith("INFO")], started
+    assert len(started) <= 3, started

@@ -18,8 +18,8 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, UnexpectedAlertPresentException
 from selenium.webdriver.common.by import By
 
-from generator.linkcheck import parse_site
-from generator.untrusted import check_built
+from generator.markup.linkcheck import parse_site
+from generator.markup.untrusted import check_built
 from tests.browser import serve_directory
 from tests.conftest import MINIMAL_TREE, ROOT, Site, run_generator
 from tests.hostile import INSPECTION, PAPER, PLAN, SECOND_PAPER, write_tree
@@ -129,18 +129,18 @@ def test_unsafe_markdown_is_refused_in_every_markdown_field(tmp_path: Path) -> N
     _set(content, PLAN, f"            text: {quoted}", "            text: " + json.dumps("<img src=x onerror=alert(1)>"))
     _set(content, PLAN, f"closing: {quoted}", "closing: " + json.dumps("[x](JaVaScRiPt:alert(1)) and ![i](https://198.51.100.7/pixel.png)"))
     assert _validate(content) == [
-        'content/inspections/hostile.yml:8:5: "recommendations[0].text": a link to "javascript:alert(1)" is not allowed; link to a web page (https://...), an e-mail address (mailto:...) or a page of this site',
-        'content/inspections/hostile.yml:12:5: "areas_for_development[0].text": an image from "data:image/png;base64,AAAA" is not allowed; use an image of this site, by its relative address',
-        'content/papers/2024-09-18-hostile-paper.md:12:1: "summary": raw HTML <script> is not allowed; write it in Markdown; tables go in the front matter\'s tables',
+        'content/inspections/hostile.yml:8:16: "recommendations entry 1 > text": a link to "javascript:alert(1)" is not allowed; link to a web page (https://...), an e-mail address (mailto:...) or a page of this site',
+        'content/inspections/hostile.yml:12:21: "areas_for_development entry 1 > text": an image from "data:image/png;base64,AAAA" is not allowed; use an image of this site, by its relative address',
+        'content/papers/2024-09-18-hostile-paper.md:12:19: "summary": raw HTML <script> is not allowed; write it in Markdown; tables go in the front matter\'s tables',
         "content/papers/2024-09-18-second-paper.md:17:3: raw HTML <svg onload=alert(1)> is not allowed; write it in Markdown; tables go in the front matter's tables",
         "content/papers/2024-09-18-second-paper.md:19:27: raw HTML <javascript:alert(3)> is not allowed; write it in Markdown; tables go in the front matter's tables",
         'content/papers/2024-09-18-second-paper.md:21:6: a link to "javascript:alert(2)" is not allowed; link to a web page (https://...), an e-mail address (mailto:...) or a page of this site',
         'content/papers/2024-09-18-second-paper.md:24:4: the attribute style="background:url(http://198.51.100.7/)" is not allowed; remove it; only {: #id .class } may be given',
         'content/plans/hostile-plan.yml:7:1: "introduction": the attribute onclick="alert(1)" is not allowed; remove it; only {: #id .class } may be given',
-        'content/plans/hostile-plan.yml:14:9: "recommendations[0].actions[0].text": a link to "vbscript:msgbox(1)" is not allowed; link to a web page (https://...), an e-mail address (mailto:...) or a page of this site',
-        'content/plans/hostile-plan.yml:18:13: "recommendations[0].actions[0].updates[0].text": raw HTML <img src=x onerror=alert(1)> is not allowed; write it in Markdown; tables go in the front matter\'s tables',
-        'content/plans/hostile-plan.yml:27:1: "closing": a link to "JaVaScRiPt:alert(1)" is not allowed; link to a web page (https://...), an e-mail address (mailto:...) or a page of this site',
-        'content/plans/hostile-plan.yml:27:1: "closing": an image from "https://198.51.100.7/pixel.png" is not allowed; use an image of this site, by its relative address',
+        'content/plans/hostile-plan.yml:14:20: "recommendations entry 1 > actions entry 1 > text": a link to "vbscript:msgbox(1)" is not allowed; link to a web page (https://...), an e-mail address (mailto:...) or a page of this site',
+        'content/plans/hostile-plan.yml:18:20: "recommendations entry 1 > actions entry 1 > updates entry 1 > text": raw HTML <img src=x onerror=alert(1)> is not allowed; write it in Markdown; tables go in the front matter\'s tables',
+        'content/plans/hostile-plan.yml:27:15: "closing": a link to "JaVaScRiPt:alert(1)" is not allowed; link to a web page (https://...), an e-mail address (mailto:...) or a page of this site',
+        'content/plans/hostile-plan.yml:27:45: "closing": an image from "https://198.51.100.7/pixel.png" is not allowed; use an image of this site, by its relative address',
     ]
 
 
@@ -219,6 +219,6 @@ def test_references_to_other_files_cannot_leave_content(content_tree: Callable[.
         "appendices:\n  - label: Appendix A\n    title: Secrets\n    paper: ../../../etc/passwd\n  - label: Appendix B\n    title: Key\n    plan: /root/.ssh/id_rsa\nsummary: This report",
     )
     assert _validate(content_tree({PAPER_SAMPLE: paper})) == [
-        'content/papers/2024-09-18-sample-paper.md:15:5: "appendices[0].paper" must be the identifier of a paper, not "../../../etc/passwd"; write the identifier of a paper: its file name without the extension',
-        'content/papers/2024-09-18-sample-paper.md:18:5: "appendices[1].plan" must be the identifier of a plan, not "/root/.ssh/id_rsa"; write the identifier of a plan: its file name without the extension',
+        'content/papers/2024-09-18-sample-paper.md:15:5: "appendices entry 1 > paper" must be the identifier of a paper, not "../../../etc/passwd"; write the identifier of a paper: its file name without the extension',
+        'content/papers/2024-09-18-sample-paper.md:18:5: "appendices entry 2 > plan" must be the identifier of a plan, not "/root/.ssh/id_rsa"; write the identifier of a plan: its file name without the extension',
     ]

@@ -1,0 +1,415 @@
+"""The one declaration of every kind of content file.
+
+Validation (validate.py), the editors' JSON Schemas and the format reference
+(reference.py) are all generated from these declarations, so the three can
+never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUSES = (
+    "closed",
+    "proposed-for-closure",
+    "submitted-for-closure",
+    "ongoing-on-track",
+    "ongoing-delayed",
+)
+THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
+IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Node:
+    """A value in a content file, with the words editors see about it."""
+
+    description: str
+
+
+@dataclass(frozen=True)
+class Text(Node):
+    """Verbatim text on one line or several; whole numbers are read as text.
+
+    `empty` allows "" (an empty table cell); elsewhere an empty value is a
+    field left unfilled.
+    """
+
+    empty: bool = False
+
+
+@dataclass(frozen=True)
+class Markdown(Node):
+    """Verbatim text with Markdown structure: paragraphs, lists, headings."""
+
+
+@dataclass(frozen=True)
+class Integer(Node):
+    minimum: int = 0
+
+
+@dataclass(frozen=True)
+class Date(Node):
+    """A day or a month, in one of the forms of dates.ACCEPTED_FORMS.
+
+    A full date (a meeting's, a cover sheet's) must give the day: a month
+    alone cannot be matched to a meeting.
+    """
+
+    full: bool = False
+
+
+@dataclass(frozen=True)
+class Ref(Node):
+    """The identifier (file name without extension) of another content file."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class ActionNumber(Node):
+    """An action number such as "1.1": the recommendation, a dot, the action."""
+
+
+@dataclass(frozen=True)
+class Choice(Node):
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ListOf(Node):
+    item: Node
+    min_items: int = 0
+    unique: str = ""  # a field each entry gives once in the list (a glossary term)
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    node: Node
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Mapping(Node):
+    keys: tuple[Key, ...]
+    rows_match_columns: bool = False  # a table: each entry of "rows" has one cell per entry of "columns"
+
+    def key(self, name: str) -> Key | None:
+        return next((k for k in self.keys if k.name == name), None)
+
+
+@dataclass(frozen=True)
+class MapOf(Node):
+    """A mapping from names the editor chooses (identifiers) to values."""
+
+    value: Node
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of content file: where it lives and what it holds."""
+
+    name: str
+    folder: str
+    suffix: str
+    root: Mapping
+    summary: str
+
+
+def _date(description: str) -> Date:
+    return Date(description)
+
+
+def _full_date(description: str) -> Date:
+    return Date(description, full=True)
+
+
+TARGET_DATE = Mapping(
+    "A target date: the first one, or a revision of it.",
+    (
+        Key("date", _date("The target date."), required=True),
+        Key("label", Text('How the plan introduces it, e.g. "Current recorded on 4Action".')),
+        Key("range", Text('The time range given with it, e.g. "(18 – 24 months)".')),
+        Key("rationale", Markdown("Why the target date was revised.")),
+    ),
+)
+
+UPDATE = Mapping(
+    "A progress update on an action.",
+    (
+        Key("date", _date("When the update was given; leave out for the first, undated entry.")),
+        Key("label", Text('The update\'s heading when it is not "Update <date>".')),
+        Key("text", Markdown("The update, verbatim."), required=True),
+    ),
+)
+
+ACTION = Mapping(
+    "An improvement action.",
+    (
+        Key("number", ActionNumber('The action number, e.g. "1.1".'), required=True),
+        Key("text", Markdown("The action, verbatim."), required=True),
+        Key("owner", Text("Who owns the action.")),
+        Key("updates", ListOf("Progress updates, in the plan's order.", UPDATE)),
+        Key("target_dates", ListOf("The target date, then each revision.", TARGET_DATE)),
+        Key("completion_note", Markdown("The completion-date cell, verbatim, when it says more than dates.")),
+    ),
+)
+
+PLAN_RECOMMENDATION = Mapping(
+    "A recommendation as the plan sets it out.",
+    (
+        Key("number", Integer("The recommendation's number.", 1), required=True),
+        Key("text", Markdown("The recommendation as the plan quotes it.")),
+        Key("lead", Text("The lead for the recommendation.")),
+        Key("progress", Markdown("Progress on the whole recommendation, when the plan gives it.")),
+        Key("target_dates", ListOf("Target dates for the whole recommendation.", _date("A date."))),
+        Key("actions", ListOf("The recommendation's actions.", ACTION)),
+    ),
+)
+
+PLAN = Kind(
+    "plan",
+    "plans",
+    ".yml",
+    Mapping(
+        "An improvement plan.",
+        (
+            Key("inspection", Ref("The inspection the plan answers.", "inspection"), required=True),
+            Key("title", Text("The plan's title, verbatim."), required=True),
+            Key("date", _date("When the plan was last updated."), required=True),
+            Key(
+                "details",
+                ListOf(
+                    "The document-control box, in order.",
+                    Mapping(
+                        "One row of the box.",
+                        (
+                            Key("label", Text("The row's label."), required=True),
+                            Key("value", Text("The row's value."), required=True),
+                        ),
+                    ),
+                ),
+            ),
+            Key("introduction", Markdown("Text before the plan.")),
+            Key("progress_heading", Text('The progress column heading, e.g. "Progress as at January 2023".')),
+            Key("recommendations", ListOf("The plan, recommendation by recommendation.", PLAN_RECOMMENDATION, 1), required=True),
+            Key("closing", Markdown("Text after the plan.")),
+        ),
+    ),
+    "An improvement plan: per recommendation its lead and actions, with owners, dated updates and target dates.",
+)
+
+RECOMMENDATION = Mapping(
+    "A recommendation of the inspection.",
+    (
+        Key("number", Integer("The recommendation's number.", 1), required=True),
+        Key("text", Markdown("The recommendation, verbatim; leave out if no paper quotes it.")),
+        Key("lead", Text("The lead for the recommendation.")),
+        Key("themes", ListOf("The recommendation's themes.", Choice("A theme.", THEMES))),
+        Key(
+            "see_also",
+            ListOf(
+                "The same concern in another inspection.",
+                Mapping(
+                    "A recommendation of another inspection.",
+                    (
+                        Key("inspection", Ref("The other inspection.", "inspection"), required=True),
+                        Key("recommendation", Integer("Its recommendation number.", 1), required=True),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+AREA_FOR_DEVELOPMENT = Mapping(
+    "An Area for Development.",
+    (
+        Key("section", Text("The section or theme it comes under."), required=True),
+        Key("text", Markdown("The Area for Development, verbatim."), required=True),
+        Key("number", Integer("Its number, when the paper numbers them.", 1)),
+        Key("actions", ListOf("Actions of this inspection's plans that address it.", ActionNumber("An action number."))),
+    ),
+)
+
+INSPECTION = Kind(
+    "inspection",
+    "inspections",
+    ".yml",
+    Mapping(
+        "An inspection and its recommendations.",
+        (
+            Key("inspectorate", Text("Who inspected, e.g. HMICS."), required=True),
+            Key("title", Text("The inspection report's title."), required=True),
+            Key("short_title", Text("The short name papers use."), required=True),
+            Key("published", _date("When the report was published."), required=True),
+            Key("type", Text("The kind of inspection, e.g. Assurance review."), required=True),
+            Key("total_recommendations", Integer("How many recommendations it made, when not all are listed.", 1)),
+            Key("recommendations", ListOf("Its recommendations.", RECOMMENDATION, 1), required=True),
+            Key("areas_for_development", ListOf("Its Areas for Development.", AREA_FOR_DEVELOPMENT)),
+        ),
+    ),
+    "An inspection report: its recommendations and Areas for Development.",
+)
+
+MEETING = Kind(
+    "meeting",
+    "meetings",
+    ".yml",
+    Mapping(
+        "A committee meeting.",
+        (
+            Key("committee", Text("The committee's name."), required=True),
+            Key("date", _full_date("The meeting's date."), required=True),
+            Key("location", Text("Where it met."), required=True),
+            Key(
+                "agenda",
+                ListOf(
+                    "The papers on its agenda, in order.",
+                    Mapping(
+                        "An agenda item.",
+                        (
+                            Key("paper", Ref("The paper.", "paper"), required=True),
+                            Key("item", Text('The agenda item number, e.g. "3.5".')),
+                        ),
+                    ),
+                    1,
+                ),
+                required=True,
+            ),
+        ),
+    ),
+    "A committee meeting: date, location and agenda.",
+)
+
+STATED_COUNTS = Mapping(
+    "The paper's own status table.",
+    (
+        Key("total", Integer("Total."), required=True),
+        Key("closed", Integer("Closed."), required=True),
+        Key("ongoing_on_track", Integer("Ongoing – on track."), required=True),
+        Key("ongoing_delayed", Integer("Ongoing – delayed."), required=True),
+    ),
+)
+
+POSITION = Mapping(
+    "Where a recommendation stood, as at this paper.",
+    (
+        Key("number", Integer("The recommendation's number.", 1), required=True),
+        Key("status", Choice("Its status, where the paper states it.", STATUSES)),
+        Key("initial_target", _date("The initial target for completion.")),
+        Key("revised_target", _date("The revised target for completion.")),
+        Key("narrative", Markdown("What the paper says of this recommendation, verbatim (it also stays in the body).")),
+    ),
+)
+
+TABLE = Mapping(
+    "A table the body places with [[table <name>]].",
+    (
+        Key("caption", Text("What the table shows."), required=True),
+        Key("columns", ListOf("The header cells.", Text("A header cell."), 1), required=True),
+        Key("rows", ListOf("The rows.", ListOf("A row's cells, as many as the columns.", Text('A cell; write "" for an empty one.', empty=True)), 1), required=True),
+        Key("note", Text("A note printed under the table.")),
+    ),
+    rows_match_columns=True,
+)
+
+PAPER = Kind(
+    "paper",
+    "papers",
+    ".md",
+    Mapping(
+        "A committee paper (front matter; the body is its text).",
+        (
+            Key("title", Text("The paper's title."), required=True),
+            Key("meeting", Ref("The meeting it went to.", "meeting"), required=True),
+            Key(
+                "cover_sheet",
+                Mapping(
+                    "The cover sheet, verbatim.",
+                    (
+                        Key("meeting", Text("Meeting."), required=True),
+                        Key("date", _full_date("Date."), required=True),
+                        Key("location", Text("Location."), required=True),
+                        Key("title", Text("Title of Paper."), required=True),
+                        Key("presented_by", Text("Presented By."), required=True),
+                        Key("recommendation_to_members", Text("Recommendation to Members."), required=True),
+                        Key("appendix_attached", Text("Appendix Attached."), required=True),
+                    ),
+                ),
+                required=True,
+            ),
+            Key("summary", Markdown("The Report Summary (or the PURPOSE paragraph)."), required=True),
+            Key(
+                "appendices",
+                ListOf(
+                    "Appendices that are another paper or an improvement plan.",
+                    Mapping(
+                        "An appendix: give either paper or plan.",
+                        (
+                            Key("label", Text('e.g. "Appendix A".'), required=True),
+                            Key("title", Text("The appendix title."), required=True),
+                            Key("paper", Ref("The paper that is the appendix.", "paper")),
+                            Key("plan", Ref("The plan that is the appendix.", "plan")),
+                        ),
+                    ),
+                ),
+            ),
+            Key(
+                "positions",
+                ListOf(
+                    "Per inspection, where its recommendations stood.",
+                    Mapping(
+                        "One inspection's positions.",
+                        (
+                            Key("inspection", Ref("The inspection.", "inspection"), required=True),
+                            Key("stated_counts", STATED_COUNTS),
+                            Key("recommendations", ListOf("Positions, one per recommendation.", POSITION)),
+                        ),
+                    ),
+                ),
+            ),
+            Key("tables", MapOf("Tables, by name.", TABLE)),
+        ),
+    ),
+    "A committee paper: cover sheet, summary, positions and tables in front matter; its text in the body.",
+)
+
+GLOSSARY = Kind(
+    "glossary",
+    "",
+    ".yml",
+    Mapping(
+        "Acronyms and abbreviations used in the papers.",
+        (
+            Key(
+                "terms",
+                ListOf(
+                    "The terms, one entry each.",
+                    Mapping(
+                        "A term.",
+                        (
+                            Key("term", Text("The acronym as written, e.g. C3."), required=True),
+                            Key("expansion", Text("What it stands for."), required=True),
+                        ),
+                    ),
+                    1,
+                    unique="term",
+                ),
+                required=True,
+            ),
+            Key("not_acronyms", ListOf("Words in capitals that are not acronyms (initials, product names), so not warned of.", Text("A word as written."))),
+            Key(
+                "not_expanded",
+                ListOf(
+                    "Acronyms the papers use without saying what they stand for, and whose meaning could not be confirmed: the glossary page lists them as such, and validation does not warn of them.",
+                    Text("An acronym as written."),
+                ),
+            ),
+        ),
+    ),
+    "The glossary of acronyms and abbreviations.",
+)
+
+KINDS: tuple[Kind, ...] = (INSPECTION, MEETING, PAPER, PLAN, GLOSSARY)

@@ -1,0 +1,1 @@
+"""Markdown to HTML, sanitising untrusted text, and reading built HTML for links: shared by the stages above."""

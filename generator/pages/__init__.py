@@ -1,0 +1,1 @@
+"""Stage 4, pages: every page of the site, its address and its Markdown."""
