@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup test-tools browser site view test audit validate serve lint clean bench
+.PHONY: setup test-tools browser site view test audit golden validate serve lint clean bench
 
 setup: $(STAMP)
 
@@ -62,6 +62,11 @@ test: setup test-tools
 # accessibility statement reports. Commit the record with the change.
 audit: setup test-tools
 	WRITE_ACCESSIBILITY_AUDIT=1 $(PY) -m pytest tests/accessibility -q
+
+# Rewrite the golden snapshot (tests/golden-snapshot/pages/) after an intended
+# change to what pages say; review its diff and commit it with the change.
+golden: setup
+	$(PY) -m tests.golden --update
 
 # Not part of `make test`: builds synthetic archives at 1x, 10x and 50x a
 # realistic archive (several minutes) and writes docs/performance.md.

@@ -8,7 +8,7 @@ build --timings` in a child process (its peak memory comes from the
 kernel's accounting of that child), and measure the built site. Then start
 the preview on one size and time saving a file until the new page is
 served, and weigh a paper page and a recommendation page as a reader's
-browser would fetch them. Figures go to benchmarks/results.json and
+browser would fetch them, and what a first search fetches (benchmarks.search). Figures go to benchmarks/results.json and
 docs/performance.md (benchmarks.report), and are printed.
 """
 
@@ -26,7 +26,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks import preview, weight
+from benchmarks import preview, search, weight
 from benchmarks.report import write_report
 from benchmarks.synth import write_archive
 
@@ -52,7 +52,8 @@ class Build:
     average_page_kb: float
     site_mb: float
     search_index_kb: float
-    search_index_gzip_kb: float
+    search_index_files: int
+    first_queries: dict[str, dict[str, object]]
 
     @property
     def generator_seconds(self) -> float:
@@ -107,8 +108,8 @@ def build_size(scale: int, work: Path, config: Path) -> Build:
     site = work / "site"
     build = [*generator, "build", "--timings", "--content", str(content), "--docs", str(work / "docs"), "--site", str(site), "--config", str(config)]
     wall, cpu, peak, output = run_child(build, ROOT)
-    index = site / "search" / "search_index.json"
     pages = weight.html_pages(site)
+    index = search.index_size(site)
     return Build(
         scale,
         config.name,
@@ -121,19 +122,22 @@ def build_size(scale: int, work: Path, config: Path) -> Build:
         len(pages),
         round(sum(page.stat().st_size for page in pages) / len(pages) / 1e3, 1),
         round(weight.tree_bytes(site) / 1e6, 2),
-        round(index.stat().st_size / 1e3, 1) if index.exists() else 0.0,
-        round(weight.gzip_size(index.read_bytes()) / 1e3, 1) if index.exists() else 0.0,
+        index["index_kb"],
+        int(index["index_files"]),
+        search.first_queries(site),
     )
 
 
 def print_build(build: Build) -> None:
     figures = build.summary()
     stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in build.cpu_stages.items())
+    queries = ", ".join(f"{query['search_kb']} kB ({label})" for label, query in build.first_queries.items())
     print(
         f"{build.scale:>3}x [{build.config}] {build.pages} pages: {build.wall_seconds:.1f} s wall, {build.cpu_seconds:.1f} s CPU, "
         f"{figures['ms_per_page']} ms/page wall, {figures['cpu_ms_per_page']} CPU (engine wall {figures['engine_ms_per_page']}); "
         f"CPU s by stage: {stages}; peak {build.peak_memory_mb:.0f} MB; site {build.site_mb} MB; "
-        f"search index {build.search_index_kb} kB ({build.search_index_gzip_kb} kB gzip)",
+        f"search index {build.search_index_kb} kB in {build.search_index_files} files, built in {build.stages.get('search index', 0):.2f} s; "
+        f"first query fetches {queries}",
         flush=True,
     )
 

@@ -20,6 +20,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.statuses import CLOSED_STATUSES, STATUS_NAMES
+
 INSPECTIONS_PER_SCALE = 5
 RECOMMENDATIONS = 12
 ACTIONS_PER_RECOMMENDATION = 4
@@ -100,7 +102,7 @@ WORDS = [
     "will",
     "consider",
 ]
-STATUSES = ("closed", "proposed-for-closure", "submitted-for-closure", "ongoing-on-track", "ongoing-delayed")
+OPEN_STATUSES = tuple(name for name in STATUS_NAMES if name not in CLOSED_STATUSES)
 THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
@@ -228,13 +230,13 @@ def _meeting_and_paper(writer: Writer, inspection_id: str, index: int, day: dt.d
         f"meetings/{meeting_id}.yml",
         f'committee: Policing Performance Committee\ndate: {day.isoformat()}\nlocation: online\nagenda:\n  - paper: {paper_id}\n    item: "3.{index % 9 + 1}"\n',
     )
-    statuses = [writer.random.choice(STATUSES if final else STATUSES[3:]) for _ in range(RECOMMENDATIONS)]
+    statuses = [writer.random.choice(STATUS_NAMES if final else OPEN_STATUSES) for _ in range(RECOMMENDATIONS)]
     writer.write(f"papers/{paper_id}.md", _paper(writer, inspection_id, meeting_id, day, statuses, final))
 
 
 def _paper(writer: Writer, inspection_id: str, meeting_id: str, day: dt.date, statuses: list[str], final: bool) -> str:
     title = f"HMICS {inspection_id.replace('-', ' ').title()} – {'Closure' if final else 'Progress'} Update"
-    closed = sum(1 for s in statuses if s in STATUSES[:3])
+    closed = sum(1 for s in statuses if s in CLOSED_STATUSES)
     front = [
         "---",
         f"title: {q(title)}",

@@ -1,21 +1,17 @@
 """What a reader's browser downloads: page weight, compressed as served.
 
-A page's first-load weight is its HTML plus every stylesheet, script, icon
-and the search worker it loads (Material starts the worker at page load),
-each gzip-compressed as a web server would send it. The search index is
-left out and reported on its own: it is fetched only when search is used.
+A page's first-load weight is its HTML plus every stylesheet, script and
+icon it loads, each gzip-compressed as a web server would send it. Search
+is weighed on its own (benchmarks.search): nothing of it loads before a
+reader opens the search page.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
-
-CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
 class Assets(HTMLParser):
@@ -46,18 +42,13 @@ def gzip_size(data: bytes) -> int:
 
 
 def page_files(site: Path, page: Path) -> list[Path]:
-    """The page and the local files it loads at first load, search worker included."""
+    """The page and the local files it loads at first load."""
     html = page.read_text(encoding="utf-8")
     parser = Assets()
     parser.feed(html)
     page_url = "/" + page.relative_to(site).as_posix()
-    urls = list(parser.urls)
-    config = CONFIG.search(html)
-    search_worker = json.loads(config[1]).get("search") if config else None
-    if search_worker:
-        urls.append(search_worker)
     files = [page]
-    for url in urls:
+    for url in parser.urls:
         parts = urlsplit(urljoin(page_url, url))
         if not parts.netloc:
             files.append(site / parts.path.lstrip("/"))
@@ -82,7 +73,4 @@ def measure(site: Path, scale: int) -> dict[str, object]:
     weights["paper_heaviest"] = weigh(site, papers[-1])
     weights["paper_typical"] = weigh(site, papers[len(papers) // 2])
     weights["recommendation_heaviest"] = weigh(site, recommendations[-1]) if recommendations else None
-    index = site / "search" / "search_index.json"
-    weights["search_index_kb"] = round(index.stat().st_size / 1e3, 1)
-    weights["search_index_gzip_kb"] = round(gzip_size(index.read_bytes()) / 1e3, 1)
     return weights

@@ -14,7 +14,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.model.glossary import LOWER, WORD, is_acronym, singular
 
-LEFT_ALONE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "nav", "a", "abbr", "code", "pre", "script", "style", "svg", "title"})
+# Headings, navigation, links and code are left alone by design; a form
+# control's text (an option of a select) cannot hold a link.
+LEFT_ALONE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "nav", "a", "abbr", "code", "pre", "script", "style", "svg", "title", "option", "select", "textarea"})
 
 
 def glossary_term(word: str, terms: Collection[str]) -> str | None:

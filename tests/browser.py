@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import shutil
 import tempfile
 import threading
@@ -65,18 +66,54 @@ def check_scrollbar_mode(driver: webdriver.Chrome) -> None:
         raise RuntimeError(f"this Chromium's scrollbar takes {width} px, not the classic {CLASSIC_SCROLLBAR} px the browser tests are written for; run them with Debian's chromium (make test-tools)")
 
 
+# A Content Security Policy that blocks nothing (report-only) but has the
+# browser report every load from another host, by a page or by its web
+# workers (whose requests the browser's performance log leaves out).
+CSP_REPORT_PATH = "/csp-report"
+REPORTING_POLICY = f"default-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' data: blob:; report-uri {CSP_REPORT_PATH}"
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging each request to the test output."""
+    """Serves files without logging each request to the test output.
+
+    If the server has a `requested` list, each path asked for is added to
+    it, and every response carries REPORTING_POLICY, whose reports go to
+    the server's `reports` list."""
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        requested = getattr(self.server, "requested", None)
+        if requested is not None:
+            requested.append(self.path)
+
+    def end_headers(self) -> None:
+        if getattr(self.server, "requested", None) is not None:
+            self.send_header("Content-Security-Policy-Report-Only", REPORTING_POLICY)
+        super().end_headers()
+
+    def do_POST(self) -> None:
+        """The browser's reports of loads the policy names."""
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        reports = getattr(self.server, "reports", None)
+        if self.path != CSP_REPORT_PATH or reports is None:
+            self.send_error(405)
+            return
+        reports.append(json.loads(body or b"{}").get("csp-report", {}))
+        self.send_response(204)
+        self.end_headers()
+
 
 @contextmanager
-def serve_directory(path: Path) -> Iterator[str]:
-    """Serve a directory on 127.0.0.1 at a free port; yields the base URL."""
+def serve_directory(path: Path, requested: list[str] | None = None, reports: list[dict[str, str]] | None = None) -> Iterator[str]:
+    """Serve a directory on 127.0.0.1 at a free port; yields the base URL.
+    Each path requested is added to `requested`, and each report of a load
+    from another host to `reports`, if given (see QuietHandler)."""
     handler = functools.partial(QuietHandler, directory=str(path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.requested = requested  # type: ignore[attr-defined]
+    server.reports = reports  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -42,6 +42,7 @@ def test_the_engine_configuration_lists_only_pages_the_addresses_declare() -> No
         addresses.INSPECTIONS,
         addresses.GLOSSARY,
         addresses.STATEMENT,
+        addresses.SEARCH,
         addresses.DASHBOARD,
         addresses.DATA,
         *addresses.RECOMMENDATION_LISTS.values(),

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
+from generator.engine import search_index
 from tests.conftest import MINIMAL_TREE, ROOT, run_generator, tree_bytes
 
 PAPER = "papers/2024-09-18-sample-paper.md"
@@ -133,12 +135,22 @@ def test_the_next_build_clears_what_a_killed_build_left(two_versions: tuple[Path
 def test_an_engine_failure_leaves_the_site_as_it_was(two_versions: tuple[Path, dict[str, bytes], dict[str, bytes]]) -> None:
     work, old, _ = two_versions
     broken = work / "broken.yml"
-    broken.write_text(Path(CONFIG).read_text(encoding="utf-8").replace("plugins:\n  - search", "plugins:\n  - no-such-plugin"), encoding="utf-8")
+    broken.write_text(Path(CONFIG).read_text(encoding="utf-8").replace("plugins: []", "plugins:\n  - no-such-plugin"), encoding="utf-8")
     result = run_generator("build", "--content", "content-new", "--site", "site", "--docs", "docs", "--config", str(broken), cwd=work)
     assert result.returncode == 1
     assert "the site engine stopped" in result.stderr and result.stderr.endswith("site/ was left as it was.\n")
     assert "Traceback" not in result.stderr
     assert tree_bytes(work / "site") == old
+
+
+def test_a_search_index_failure_leaves_the_site_as_it_was(two_versions: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    work, old, _ = two_versions
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(search_index, "pagefind_command", lambda: shutil.which("false") or "/bin/false")
+    assert main(["build", "--content", "content-new", "--site", "site", "--docs", "docs", "--config", CONFIG]) == 1
+    assert capsys.readouterr().err.endswith("search index: Pagefind stopped: pagefind exited with status 1\nthe built site has 1 problem: failed; site/ was left as it was.\n")
+    assert tree_bytes(work / "site") == old
+    assert leftovers(work) == []
 
 
 def test_builds_started_together_take_turns(two_versions: tuple[Path, dict[str, bytes], dict[str, bytes]]) -> None:

@@ -74,7 +74,7 @@ def test_build_timings_table_names_every_stage_only_when_asked(content_tree: Cal
     timed = run_generator("build", "--timings", *common)
     assert timed.returncode == 0, timed.stderr
     stages = [line.split()[0] for line in timed.stderr.splitlines() if line.endswith(" s cpu")]
-    assert stages == ["load", "validate", "model", "check", "derive", "render", "write", "engine", "verify", "total"]
+    assert stages == ["load", "validate", "model", "check", "derive", "render", "write", "engine", "search", "verify", "total"]
     quiet = run_generator("build", *common)
     assert quiet.returncode == 0, quiet.stderr
     assert " s cpu" not in quiet.stderr

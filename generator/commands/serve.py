@@ -1,6 +1,6 @@
 """Live preview: show the page about a change within a second, then the rest.
 
-MkDocs' own live-reload server watches content/ and the configuration
+The engine's live-reload server (engine/preview.py) watches content/ and the configuration
 (scanning it every 0.05 s). On a change the preview re-runs the checks,
 where files whose modification time and size are unchanged are not read
 again (pipeline.SourceCache), and then rebuilds in two steps:
@@ -13,7 +13,8 @@ again (pipeline.SourceCache), and then rebuilds in two steps:
    whose text changed are written and rebuilt (lists, indexes, the
    dashboard, pages that mention the change). Requests wait while MkDocs
    writes them, so a half-written page is never served; a newer save
-   stops this step and starts again from step 1.
+   stops this step and starts again from step 1. Then the site is indexed
+   for search again (engine/search_index.py), while pages are served.
 
 Dirty builds are correct here because the site navigation lists section
 index pages only, under fixed titles (mkdocs.yml), so no page's HTML
@@ -111,6 +112,7 @@ class Preview:
             written = self.regenerate() if self.site_engine.started else 0
             if written is not None:
                 self.engine(start, written, everything=True)
+                self.site_engine.reindex(self.newer_change.is_set)
             return
         with collector_paused():
             result = check(self.arguments.content, cache=self.cache)
@@ -141,12 +143,14 @@ class Preview:
         label = "Rest of the site updated" if in_background else "Preview updated"
         if not written and in_background:
             report_rebuild(label, written, time.perf_counter() - start, 0.0)
+            self.site_engine.reindex(self.newer_change.is_set)  # the pages about the change were rebuilt without it
             return
         self.site_complete.clear()
         try:
             self.engine(start, written, everything=False, label=label)
         finally:
             self.site_complete.set()
+        self.site_engine.reindex(self.newer_change.is_set)
 
     def build_rest_reporting_errors(self, renderer: Renderer, start: float) -> None:
         """build_rest in the background thread: an error is reported as the build command reports it, not as a traceback."""

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 
-STAGES = ("load", "validate", "model", "check", "derive", "render", "write docs", "engine", "verify")
+STAGES = ("load", "validate", "model", "check", "derive", "render", "write docs", "engine", "search index", "verify")
 _NOTHING: AbstractContextManager[None] = nullcontext()
 
 

@@ -1,4 +1,4 @@
-"""Stage 1, load: read every content file, keeping YAML line numbers.
+"""Load: read every content file, keeping YAML line numbers.
 
 Files are read as bytes and decoded strictly, so a stray non-UTF-8 byte is
 reported with its offset instead of turning into mojibake on the site. YAML

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STATUSES = (
-    "closed",
-    "proposed-for-closure",
-    "submitted-for-closure",
-    "ongoing-on-track",
-    "ongoing-delayed",
-)
+from generator.content.statuses import COLUMNS, STATUS_NAMES
+
 THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -287,9 +282,7 @@ STATED_COUNTS = Mapping(
     "The paper's own status table.",
     (
         Key("total", Integer("Total."), required=True),
-        Key("closed", Integer("Closed."), required=True),
-        Key("ongoing_on_track", Integer("Ongoing – on track."), required=True),
-        Key("ongoing_delayed", Integer("Ongoing – delayed."), required=True),
+        *(Key(column.field, Integer(f"{column.label}."), required=True) for column in COLUMNS),
     ),
 )
 
@@ -297,7 +290,7 @@ POSITION = Mapping(
     "Where a recommendation stood, as at this paper.",
     (
         Key("number", Integer("The recommendation's number.", 1), required=True),
-        Key("status", Choice("Its status, where the paper states it.", STATUSES)),
+        Key("status", Choice("Its status, where the paper states it.", STATUS_NAMES)),
         Key("initial_target", _date("The initial target for completion.")),
         Key("revised_target", _date("The revised target for completion.")),
         Key("narrative", Markdown("What the paper says of this recommendation, verbatim (it also stays in the body).")),

@@ -1,4 +1,4 @@
-"""Stage 2, validate: check each file against its kind's schema.
+"""Validate: check each file against its kind's schema.
 
 Walks the parsed YAML beside the schema declaration, collecting every
 problem with its line, column and key path, and returns plain Python values

@@ -1,4 +1,4 @@
-"""Stage 4, derive: every figure the site shows, computed from positions.
+"""Derive: every figure the site shows, computed from positions.
 
 Nothing here is typed by an editor: counts, totals, each inspection's last
 update and number of updates, each recommendation's history and current
@@ -33,6 +33,10 @@ class Derived:
     @property
     def inspections_with_open(self) -> int:
         return sum(1 for record in self.inspections if record.open_count)
+
+    def inspections_reported_by(self, paper: Paper) -> list[Inspection]:
+        """The inspections a paper reports on (search filters a paper's page by them)."""
+        return [record.inspection for record in self.inspections if any(reported is paper for reported in record.papers)]
 
 
 def derive(content: Content) -> Derived:

@@ -1,4 +1,4 @@
-"""Stage 4b, the tracker: each recommendation's record, its changes and lists.
+"""The tracker: each recommendation's record, its changes and lists.
 
 Built from the derived histories (records.py, made by derive.py), once, so that the
 recommendation pages, the paper pages' "what changed", the dashboard, the
@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 
 from generator.content.dates import PaperDate
 from generator.content.schema import THEMES
+from generator.content.statuses import CLOSED_STATUSES, label, open_list_order
 from generator.derive.records import HistoryEntry, InspectionRecord, RecommendationRecord
 from generator.model.objects import Action, AreaForDevelopment, Content, Inspection, Paper, Plan, Recommendation, TargetDate, Update
-from generator.model.status import CLOSED_STATUSES, NOT_STATED, STATUS_LABELS
 
 TWO_YEARS_IN_MONTHS = 24
-OPEN_STATUSES = ("ongoing-delayed", "ongoing-on-track", None)
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
@@ -134,7 +133,7 @@ class TrackedRecommendation:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status] if self.status else NOT_STATED
+        return label(self.status)
 
     @property
     def status_entry(self) -> HistoryEntry | None:
@@ -203,8 +202,7 @@ class Tracker:
         return _group(self.open, lambda t: t.inspection.identifier, lambda t: t.inspection.title, None)
 
     def by_status(self) -> list[Group]:
-        order = {status: index for index, status in enumerate(OPEN_STATUSES)}
-        ordered = sorted(self.open, key=lambda t: order[t.status])
+        ordered = sorted(self.open, key=lambda t: open_list_order(t.status))
         return _group(ordered, lambda t: t.status or "not-stated", lambda t: t.status_label, None)
 
     def by_lead(self) -> list[Group]:

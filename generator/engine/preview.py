@@ -4,8 +4,11 @@ reuse what the last one compiled.
 The preview (commands/serve.py) decides what to render and when; this
 module serves the site, rebuilds it through the same engine call as
 `build` (build.py), and keeps between rebuilds what MkDocs would otherwise
-redo every time: the theme's compiled templates and the search index of
-the last complete build.
+redo every time: the theme's compiled templates. It also indexes the site
+for search again (search_index.py) when the preview asks, after the rest of
+a rebuild: Pagefind reads every page, so the first step leaves it to the
+rest; pages are served meanwhile from the last index, and a newer change
+stops Pagefind at once.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from typing import Any
 from mkdocs.livereload import LiveReloadServer
 
 from generator.engine.build import run_engine
+from generator.engine.search_index import IndexFailed, IndexStopped, reindex_served_site
 
 POLL_SECONDS = 0.05  # how often content/ is scanned for changes
 QUIET_SECONDS = 0.05  # how long no further change must come before rebuilding
-SEARCH_INDEX = Path("search", "search_index.json")
 
 
 class QuietDirtyBuilds(logging.Filter):
@@ -67,7 +70,6 @@ class PreviewEngine:
         self.docs_path = docs_path
         self.site_path = site_path
         self.serve_url = serve_url
-        self.search_index: bytes | None = None
         self.theme_environment: tuple[int, Any] | None = None
 
     @property
@@ -77,7 +79,6 @@ class PreviewEngine:
 
     def build(self, everything: bool) -> None:
         run_engine(self.config_path, self.docs_path, self.site_path, serve_url=self.serve_url, dirty=not everything, prepare=self.reuse_theme_environment)
-        self.keep_search_index(everything)
         gc.freeze()  # what is built stays for the session: spare the collector from walking it again
 
     def configuration_changed(self) -> bool:
@@ -93,13 +94,14 @@ class PreviewEngine:
         environment = self.theme_environment[1]
         config.theme.get_env = lambda: environment
 
-    def keep_search_index(self, complete: bool) -> None:
-        """A dirty build indexes only the pages it rebuilt: keep the last complete index."""
-        index = self.site_path / SEARCH_INDEX
-        if complete:
-            self.search_index = index.read_bytes() if index.is_file() else None
-        elif self.search_index is not None:
-            index.write_bytes(self.search_index)
+    def reindex(self, stop: Callable[[], bool]) -> None:
+        """Index the whole site for search again, unless `stop()` becomes true first."""
+        try:
+            reindex_served_site(self.site_path, stop)
+        except IndexStopped:
+            return
+        except IndexFailed as error:
+            print(f"search index not updated: Pagefind stopped: {error}", file=sys.stderr)
 
 
 def remember_template_lists(environment: Any) -> None:

@@ -1,4 +1,5 @@
-"""Stage 6, publish: write the docs tree and have the site engine build it.
+"""Publish: write the docs tree, have the engine build it, index the built
+pages for search (search_index.py), swap the site in.
 
 The generator's core writes a Markdown tree; turning it into HTML is the
 engine's job (build.py, the one call into MkDocs). Everything here, the
@@ -28,6 +29,7 @@ from pathlib import Path
 from generator.common.timings import NO_TIMINGS, Timings
 from generator.engine.build import run_engine
 from generator.engine.page import Page
+from generator.engine.search_index import IndexFailed, index_site
 
 EPOCH = dt.date(1970, 1, 1)
 
@@ -110,10 +112,12 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
             write_docs(pages, docs_path)
             pages.clear()
         staging = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
-        staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
-        try:
+        try:  # from here on, a build stopped at any point removes its staging folder
+            staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
             with timings.stage("engine"):
                 base_path = run_engine(config_path, docs_path, staging, epoch)
+            with timings.stage("search index"):
+                _index(staging)
             with timings.stage("verify"):
                 problems = verify(staging, base_path)
             if problems:
@@ -123,6 +127,15 @@ def publish(pages: list[Page], config_path: Path, docs_path: Path, site_path: Pa
             shutil.rmtree(staging, ignore_errors=True)
             raise
         prune(builds, site_path)
+
+
+def _index(staging: Path) -> None:
+    """Pagefind's search index of the finished pages, inside the build, so it
+    is swapped in with them; a failure rejects the build like a failed check."""
+    try:
+        index_site(staging)
+    except IndexFailed as error:
+        raise Rejected([f"search index: Pagefind stopped: {error}"]) from None
 
 
 def swap_in(staging: Path, site_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Stage 2b, check across files: references, counts and the Markdown bodies.
+"""Checks across files: references, counts and the Markdown bodies.
 
 validate.py checks each file alone; this module checks what only the whole
 content tree can tell: that references lead somewhere, that a paper's stated
@@ -8,18 +8,16 @@ paper bodies keep to the rules of an accessible page.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from generator.common.problems import Location, Problems, Severity
+from generator.content.directives import DIRECTIVE, DIRECTIVES
+from generator.content.statuses import COLUMNS
 from generator.markup.markdown_checks import markdown_shape
 from generator.markup.untrusted import first_per_line, markdown_findings
 from generator.model.objects import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
-from generator.model.status import CLOSED_STATUSES, count_statuses
-
-DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
-DIRECTIVES = ("status-table", "table", "recommendations", "areas-for-development")
+from generator.model.status import count_statuses, in_column
 
 
 @dataclass(frozen=True)
@@ -159,7 +157,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
 
 
 def _check_tables_placed(paper: Paper, problems: Problems) -> None:
-    placed = {match[2].strip() for match in (DIRECTIVE.match(line.strip()) for line in paper.body.split("\n")) if match and match[1] == "table" and match[2]}
+    placed = {match[2].strip() for match in (DIRECTIVE.match(line.strip()) for line in paper.body.split("\n")) if match and match[2] and _argument_names(match[1]) == "table"}
     for table in paper.tables.values():
         if table.name not in placed:
             problems.add(table.location, f'table "{table.name}" is never placed in the body', f"add a line [[table {table.name}]] where it belongs, or remove the table", Severity.WARNING)
@@ -213,16 +211,13 @@ def _check_stated_counts(block: InspectionPositions, inspection: Inspection, pro
             "correct the count or the inspection's total_recommendations",
         )
     recorded = count_statuses([p.status for p in block.positions])
-    for label, stated_value, recorded_value, statuses in (
-        ("closed", stated.closed, recorded.closed, CLOSED_STATUSES),
-        ("ongoing_on_track", stated.ongoing_on_track, recorded.ongoing_on_track, ("ongoing-on-track",)),
-        ("ongoing_delayed", stated.ongoing_delayed, recorded.ongoing_delayed, ("ongoing-delayed",)),
-    ):
+    for column in COLUMNS:
+        stated_value, recorded_value = getattr(stated, column.field), getattr(recorded, column.field)
         if recorded_value > stated_value:
-            lines = ", ".join(str(p.location.line) for p in block.positions if p.status in statuses)
+            lines = ", ".join(str(p.location.line) for p in block.positions if in_column(p.status, column))
             problems.add(
                 block.counts_location,
-                f"stated_counts.{label} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
+                f"stated_counts.{column.field} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
                 "correct the statuses or the stated count",
             )
 
@@ -242,9 +237,10 @@ def _check_body(content: Content, known: Known, paper: Paper, problems: Problems
 
 
 def _check_directive(content: Content, known: Known, paper: Paper, name: str, argument: str, location: Location, problems: Problems) -> None:
-    if name not in DIRECTIVES:
+    directive = DIRECTIVES.get(name)
+    if directive is None:
         problems.add(location, f"unknown directive [[{name}]]", f"use one of: {', '.join(DIRECTIVES)}")
-    elif name == "table":
+    elif directive.argument == "table":
         if argument not in paper.tables:
             names = ", ".join(paper.tables) or "none are defined"
             problems.add(location, f'there is no table "{argument}" in this paper\'s front matter', f"define it under tables: or use one of: {names}")
@@ -252,8 +248,8 @@ def _check_directive(content: Content, known: Known, paper: Paper, name: str, ar
         if argument in known.inspections:
             return
         problems.add(location, f'there is no inspection "{argument}"', "use the identifier of a file in content/inspections/")
-    elif name == "status-table" and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
-        problems.add(location, f'[[status-table {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
+    elif directive.needs_stated_counts and not any(b.inspection_id == argument and b.stated_counts for b in paper.inspection_positions):
+        problems.add(location, f'[[{name} {argument}]] needs stated_counts for "{argument}" in this paper\'s positions', "add them from the paper's status table")
 
 
 def _check_plans(content: Content, known: Known, problems: Problems) -> None:
@@ -289,3 +285,9 @@ def _check_plans(content: Content, known: Known, problems: Problems) -> None:
             for number in area.action_numbers:
                 if (inspection.identifier, number) not in numbered:
                     problems.add(area.location, f"Area for Development links to action {number}, which no plan of this inspection has", "correct the action number")
+
+
+def _argument_names(directive_name: str) -> str | None:
+    """What a directive's argument names ("table", "inspection"), or None for an unknown directive."""
+    directive = DIRECTIVES.get(directive_name)
+    return directive.argument if directive else None

@@ -15,8 +15,8 @@ from collections import defaultdict
 
 from generator.common.problems import Problems, Severity
 from generator.content.dates import PaperDate
+from generator.content.statuses import DISCHARGED
 from generator.model.objects import Content, Paper, Position
-from generator.model.status import DISCHARGED
 
 
 def check_contradictions(content: Content, problems: Problems) -> None:

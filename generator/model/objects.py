@@ -1,4 +1,4 @@
-"""Stage 3, model: plain typed objects built from validated values.
+"""The model: plain typed objects built from validated values.
 
 Nothing here reads files or reports problems: validate.py has already
 checked every value, so these constructors only arrange them. Cross-file

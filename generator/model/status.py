@@ -1,34 +1,24 @@
-"""Statuses and how they fold into the four columns of a status table.
+"""How statuses fold into the columns of a status table.
 
 Shared by the checks (a paper's stated counts) and the derivations (counts
-computed from positions), so both count a status the same way.
+computed from positions), so both count a status the same way. The
+statuses themselves are declared in content/statuses.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.content.statuses import BY_NAME, COLUMNS, Column
 from generator.model.objects import StatusCounts
-
-DISCHARGED = "closed"  # closed by HMICS itself: a later open status contradicts it (model/contradictions.py)
-CLOSED_STATUSES = (DISCHARGED, "proposed-for-closure", "submitted-for-closure")
-
-STATUS_LABELS = {
-    "closed": "Closed (discharged by HMICS)",
-    "proposed-for-closure": "Proposed for closure",
-    "submitted-for-closure": "Submitted for closure",
-    "ongoing-on-track": "Ongoing – on track",
-    "ongoing-delayed": "Ongoing – delayed",
-}
-NOT_STATED = "Not stated"
 
 
 def count_statuses(statuses: Iterable[str | None]) -> StatusCounts:
     """Counts per status-table column; unknown statuses count only in the total."""
     listed = list(statuses)
-    return StatusCounts(
-        total=len(listed),
-        closed=sum(1 for s in listed if s in CLOSED_STATUSES),
-        ongoing_on_track=sum(1 for s in listed if s == "ongoing-on-track"),
-        ongoing_delayed=sum(1 for s in listed if s == "ongoing-delayed"),
-    )
+    return StatusCounts(len(listed), **{column.field: sum(1 for s in listed if in_column(s, column)) for column in COLUMNS})
+
+
+def in_column(status: str | None, column: Column) -> bool:
+    """Whether a status counts in a status-table column."""
+    return status in BY_NAME and BY_NAME[status].column is column

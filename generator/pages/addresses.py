@@ -18,6 +18,7 @@ MEETINGS = "meetings/index.md"
 INSPECTIONS = "inspections/index.md"
 GLOSSARY = "glossary.md"
 STATEMENT = "accessibility.md"
+SEARCH = "search.md"
 DASHBOARD = "dashboard/index.md"
 DATA = "data/index.md"
 FEED = "feed.xml"
@@ -76,6 +77,17 @@ def recommendation_uri(inspection_id: str, number: int) -> str:
 
 def named_uris() -> dict[str, str]:
     """The addresses of the site's single pages, by name, for templates: `uris.glossary`."""
-    named = {"home": HOME, "papers": PAPERS, "meetings": MEETINGS, "inspections": INSPECTIONS, "glossary": GLOSSARY, "statement": STATEMENT, "dashboard": DASHBOARD, "data": DATA, "feed": FEED}
+    named = {
+        "home": HOME,
+        "papers": PAPERS,
+        "meetings": MEETINGS,
+        "inspections": INSPECTIONS,
+        "glossary": GLOSSARY,
+        "statement": STATEMENT,
+        "search": SEARCH,
+        "dashboard": DASHBOARD,
+        "data": DATA,
+        "feed": FEED,
+    }
     lists = {kind.replace("-", "_"): path for kind, path in RECOMMENDATION_LISTS.items()}
     return {name: uri(path) for name, path in {**named, **lists, "recommendations": RECOMMENDATION_LISTS["by-inspection"]}.items()}

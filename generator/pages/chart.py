@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.content.statuses import COLUMNS, NOT_STATED
 from generator.derive.records import InspectionRecord
 from generator.model.objects import StatusCounts
 
-CATEGORIES = (
-    ("closed", "Closed"),
-    ("ongoing-on-track", "Ongoing – on track"),
-    ("ongoing-delayed", "Ongoing – delayed"),
-    ("not-stated", "Not stated"),
-)
+# The status-table columns, and the rest of the total, which no paper states.
+CATEGORIES = (*((column.name, column.label) for column in COLUMNS), ("not-stated", NOT_STATED))
 LABEL_WIDTH = 190
 BAR_AREA_WIDTH = 400
 TOTAL_WIDTH = 40
@@ -87,13 +84,8 @@ class Chart:
 
 def category_counts(counts: StatusCounts) -> dict[str, int]:
     """A status table's figures by chart category; the rest of the total is "not stated"."""
-    stated = counts.closed + counts.ongoing_on_track + counts.ongoing_delayed
-    return {
-        "closed": counts.closed,
-        "ongoing-on-track": counts.ongoing_on_track,
-        "ongoing-delayed": counts.ongoing_delayed,
-        "not-stated": max(counts.total - stated, 0),
-    }
+    stated = {column.name: getattr(counts, column.field) for column in COLUMNS}
+    return {**stated, "not-stated": max(counts.total - sum(stated.values()), 0)}
 
 
 def status_chart(records: list[InspectionRecord]) -> Chart:

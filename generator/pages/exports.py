@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.dates import PaperDate
+from generator.content.statuses import STATUS_NAMES, label
 from generator.derive.tracker import Change, TrackedRecommendation, Tracker
-from generator.model.status import STATUS_LABELS
 from generator.pages.addresses import data_file, paper_uri, recommendation_uri
 
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
@@ -38,7 +38,7 @@ class Field:
     enum: tuple[str, ...] | None = None
 
 
-STATUS_CODES = tuple(STATUS_LABELS)
+STATUS_CODES = STATUS_NAMES
 STATUS_CHANGES = ("first-report", "changed", "first-stated", "unchanged", "no-longer-stated", "not-stated")
 TARGET_CHANGES = ("moved", "first-stated", "unchanged", "no-longer-stated", "none")
 
@@ -125,7 +125,7 @@ def position_values(change: Change) -> dict[str, Value]:
         "paper_url": paper_uri(entry.paper.identifier),
         "reported_in": reported_in,
         "status": entry.status,
-        "status_label": STATUS_LABELS[entry.status] if entry.status else "Not stated",
+        "status_label": label(entry.status),
         "initial_target": _iso(entry.initial_target),
         "latest_target": _iso(entry.latest_target),
         "narrative": entry.narrative,

@@ -22,20 +22,27 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
+from generator.content.directives import DIRECTIVE, DIRECTIVES
+from generator.content.statuses import label
 from generator.derive.derive import Derived, status_table_as_at
 from generator.engine.page import Page
 from generator.markup.markdown_html import MarkdownToHtml
 from generator.markup.remembered import Remembered
 from generator.markup.untrusted import sanitise
-from generator.model.checks import DIRECTIVE
 from generator.model.objects import Content, Paper
-from generator.model.status import NOT_STATED, STATUS_LABELS
 from generator.pages import addresses
 
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
+# The kinds of page that search finds, as its filter names them.
+PAGE_KINDS = {"recommendation": "Recommendation", "paper": "Paper", "meeting": "Meeting", "inspection": "Inspection"}
+# How much words count in the search index, where Pagefind's default (1 for
+# text, 7 for a page's h1) does not serve readers: a recommendation's own
+# words count most on its page (recommendation.md.j2), so that the page
+# comes first for a phrase of them, before the papers that quote it.
+SEARCH_WEIGHTS = {"recommendation_text": 10}
 
 
 def _front_matter_value(value: Any) -> Markup:
@@ -85,10 +92,6 @@ def _source(text: str) -> Markup:
     return Markup(text)
 
 
-def _status_label(status: str | None) -> str:
-    return STATUS_LABELS[status] if status else NOT_STATED
-
-
 @pass_context
 def _link(context: Context, target_uri: str) -> str:
     """A link from the page being rendered to another site address."""
@@ -129,7 +132,7 @@ def make_environment() -> Environment:
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
         "source": _source,
-        "status_label": _status_label,
+        "status_label": label,
         "link": _link,
         "tojson": _front_matter_value,
     }
@@ -142,6 +145,8 @@ def make_environment() -> Environment:
         recommendation_uri=addresses.recommendation_uri,
         uris=addresses.named_uris(),
         status_table_as_at=status_table_as_at,
+        page_kinds=PAGE_KINDS,
+        search_weights=SEARCH_WEIGHTS,
         remembered=Remembered(env, "blocks.html.j2"),
     )
     return env
@@ -193,6 +198,6 @@ class Renderer:
                 lines.append(line)
                 continue
             name, argument = match[1], (match[2] or "").strip()
-            block = getattr(macros, name.replace("-", "_"))(paper, argument)
+            block = getattr(macros, DIRECTIVES[name].macro)(paper, argument)
             lines.extend(["", str(block).strip(), ""])
         return _source("\n".join(lines))

@@ -41,7 +41,7 @@ def finished(renderer: Renderer, pages: list[Page]) -> list[Page]:
 
 
 def mark_acronyms_on_pages(renderer: Renderer, pages: list[Page]) -> list[Page]:
-    """Every Markdown page but the glossary itself, with its first use of each term linked.
+    """Every Markdown page but the glossary itself and the search form, with its first use of each term linked.
 
     Data files (CSV, JSON, the feed) are not pages a person reads: they keep the text as it is.
     """
@@ -61,4 +61,4 @@ def mark_acronyms_on_pages(renderer: Renderer, pages: list[Page]) -> list[Page]:
 
         return Page(page.docs_path, mark_acronyms(page.text, by_term, markup))
 
-    return [marked(page) if page.docs_path.endswith(".md") and page.docs_path != addresses.GLOSSARY else page for page in pages]
+    return [marked(page) if page.docs_path.endswith(".md") and page.docs_path not in (addresses.GLOSSARY, addresses.SEARCH) else page for page in pages]

@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import AXE_PATH, CHROMIUM_FLAGS, NODE_MODULES, VNU_JAR, chromium_path
 
@@ -53,8 +54,15 @@ def built_pages(site_path: Path) -> list[Path]:
     return sorted(site_path.rglob("*.html"))
 
 
+# The search page is audited as a reader sees it after a search: with
+# results, their heading and the button for more.
+SEARCH_PAGE = "search/index.html"
+SEARCH_EXAMPLE = "?q=police+scotland"
+
+
 def page_url(base_url: str, site_path: Path, page: Path) -> str:
-    return base_url + page.relative_to(site_path).as_posix()
+    relative = page.relative_to(site_path).as_posix()
+    return base_url + relative + (SEARCH_EXAMPLE if relative == SEARCH_PAGE else "")
 
 
 # --- In the browser ---------------------------------------------------------
@@ -70,6 +78,8 @@ def open_page(driver: webdriver.Chrome, url: str, css: str = "") -> None:
     """Load a page, wait for Material's scripts, add extra CSS and the probes."""
     driver.get(url)
     driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 30));")
+    # A search shows its results a moment after the page loads (aria-busy until then).
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return !document.querySelector('[aria-busy=true]');"))
     if css:
         driver.execute_script("const s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s);", css)
         # The new layout's ResizeObserver callbacks (which make overflowing

@@ -58,22 +58,6 @@ def test_wide_tables_scroll_in_a_focusable_labelled_region_a_keyboard_can_scroll
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.scrollLeft;") > 0)
 
 
-def test_the_search_dialog_is_named_and_its_closed_results_take_no_focus(served_site: str, desktop: webdriver.Chrome) -> None:
-    audit.open_page(desktop, served_site)
-    assert desktop.execute_script("return document.querySelector('.md-search[role=dialog]').getAttribute('aria-label');") == "Search this site"
-    took_focus = desktop.execute_script("const r = document.querySelector('.md-search__scrollwrap'); r.focus(); return document.activeElement === r;")
-    assert took_focus is False
-
-
-def test_search_works_from_the_keyboard(served_site: str, desktop: webdriver.Chrome) -> None:
-    audit.open_page(desktop, served_site)
-    desktop.execute_script("document.querySelector('.md-search__input').focus();")
-    ActionChains(desktop).send_keys("crime").perform()
-    WebDriverWait(desktop, 15).until(lambda d: d.execute_script("return document.querySelectorAll('.md-search-result__item a').length > 0;"))
-    ActionChains(desktop).send_keys(Keys.ARROW_DOWN).perform()  # Material's key for the results
-    assert desktop.execute_script("return document.activeElement.matches('.md-search-result a');")
-
-
 def test_no_invalid_attributes_on_toggles_or_navigation_labels(site: Site) -> None:
     for page, html in all_html(site):
         soup = audit.BeautifulSoup(html, "lxml")
@@ -139,7 +123,7 @@ def test_a_printed_paper_has_no_navigation_whole_tables_and_link_addresses(site:
             "const shown = s => Array.from(document.querySelectorAll(s)).filter(e => getComputedStyle(e).display !== 'none').length;"
             "const article = document.querySelector('.md-content').getBoundingClientRect();"
             "const link = document.querySelector('.md-content a[data-print-href]');"
-            "return {chrome: shown('.md-header, .md-sidebar, .md-footer, .md-skip, .md-search'),"
+            "return {chrome: shown('.md-header, .md-sidebar, .md-footer, .md-skip, .site-search'),"
             " cut: Array.from(document.querySelectorAll('.md-content table')).filter(t => t.getBoundingClientRect().right > article.right + 1).length,"
             " scrolls: Array.from(document.querySelectorAll('.table-region, .md-typeset__scrollwrap')).filter(r => getComputedStyle(r).overflowX !== 'visible').length,"
             " after: getComputedStyle(link, '::after').content, href: link.href};"
@@ -172,27 +156,3 @@ def test_phone_drawer_sections_open_and_close_from_the_keyboard(served_site: str
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.htmlFor === arguments[0] && document.activeElement.matches('.md-nav__link');", opener[0]))
     assert phone.execute_script("return document.getElementById(arguments[0]).checked;", opener[0]) is False
-
-
-def test_phone_search_button_opens_search_with_focus_in_the_box(served_site: str, phone: webdriver.Chrome) -> None:
-    audit.open_page(phone, served_site)
-    settle(phone)
-    button = phone.execute_script("const b = document.querySelector('.site-header-button--search'); b.focus(); return [document.activeElement === b, b.tagName, b.getAttribute('aria-label')];")
-    assert button == [True, "BUTTON", "Open search"]
-    ActionChains(phone).send_keys(Keys.ENTER).perform()
-    WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.matches('.md-search__input');"))
-    assert phone.execute_script("return document.getElementById('__search').checked;") is True
-
-
-def test_the_search_form_has_a_submit_button_that_opens_the_best_match(served_site: str, desktop: webdriver.Chrome) -> None:
-    audit.open_page(desktop, served_site)
-    box = desktop.find_element("css selector", ".md-search__input")
-    box.click()
-    box.send_keys("hate crime")
-    WebDriverWait(desktop, 20).until(lambda d: d.execute_script("return document.querySelectorAll('.md-search-result__link').length > 0;"))
-    ActionChains(desktop).send_keys(Keys.TAB).perform()
-    focused = desktop.execute_script("const b = document.activeElement; const r = b.getBoundingClientRect(); return [b.type, b.textContent, r.width > 1 && r.height > 1];")
-    assert focused == ["submit", "Go to the best match", True]
-    ActionChains(desktop).send_keys(Keys.ENTER).perform()
-    WebDriverWait(desktop, 5).until(lambda d: d.current_url.rstrip("/") != served_site.rstrip("/") and "?query=" not in d.current_url)
-    assert "/hate-crime/" in desktop.current_url

@@ -1,8 +1,7 @@
 /* Keyboard and screen-reader fixes for Material's page furniture.
  *
- * Material 9 leaves these to the reader's mouse: its header buttons (menu,
- * search) are labels that Tab cannot reach, its search dialog has no name,
- * nested navigation landmarks can have empty names, and tables with a class
+ * Material 9 leaves these to the reader's mouse: its header's menu button
+ * is a label that Tab cannot reach, nested navigation landmarks can have empty names, and tables with a class
  * are not put in a scroll container. Each fix is small and runs again on
  * every page Material shows (document$ is Material's page observable).
  */
@@ -31,7 +30,7 @@
     });
   }
 
-  /* Material's header label that toggles a checkbox (the menu, search),
+  /* Material's header label that toggles a checkbox (the menu),
    replaced by a real button: a label may not take the button role
    (ARIA in HTML), and a button is what keyboards and screen readers know.
    Without scripts Material's label stays and works by pointer. */
@@ -60,8 +59,7 @@
   function focusInside(toggleId) {
     var toggle = document.getElementById(toggleId);
     var target;
-    if (toggleId === "__search") target = document.querySelector(".md-search__input");
-    else if (toggleId === "__drawer") target = document.querySelector(".md-sidebar--primary a");
+    if (toggleId === "__drawer") target = document.querySelector(".md-sidebar--primary a");
     else target = toggle.parentElement.querySelector(":scope > nav a, :scope > nav label[tabindex='0']");
     if (target) focusWhenShown(target, 10);
   }
@@ -123,11 +121,6 @@
     });
   }
 
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (dialog) dialog.setAttribute("aria-label", "Search this site");
-  }
-
   /* A nested navigation landmark whose labelling element is empty is named
      by its section title, so every landmark has a distinct name. */
   function nameNavigationLandmarks() {
@@ -172,30 +165,6 @@
     });
   }
 
-  /* The search form's submit button does what Enter in the box does: open
-     the best match, rather than reload the page; with no match, focus goes
-     back to the box. */
-  function searchSubmit() {
-    var form = document.querySelector("form.md-search__form");
-    if (!form || form.dataset.submit === "yes") return;
-    form.dataset.submit = "yes";
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var best = bestMatch();
-      if (best) best.click();
-      else form.querySelector(".md-search__input").focus();
-    });
-  }
-
-  function bestMatch() {
-    var best = null, top = -Infinity;
-    document.querySelectorAll(".md-search-result__list a.md-search-result__link[href]").forEach(function (link) {
-      var score = parseFloat((link.firstElementChild || link).getAttribute("data-md-score"));
-      if (score > top) { best = link; top = score; }
-    });
-    return best;
-  }
-
   /* Printed pages show where each link goes, as a full address. */
   function printAddresses() {
     document.querySelectorAll(".md-typeset a[href]:not(.acronym)").forEach(function (link) {
@@ -207,15 +176,10 @@
     document.querySelectorAll("label.md-header__button[for='__drawer']:not([hidden])").forEach(function (label) {
       headerButton(label, "Open the site navigation");
     });
-    document.querySelectorAll("label.md-header__button[for='__search']:not([hidden])").forEach(function (label) {
-      headerButton(label, "Open search");
-    });
     drawerButtons();
-    nameSearchDialog();
     nameNavigationLandmarks();
     tableRegions();
     printAddresses();
-    searchSubmit();
   }
 
   closeDrawerOnEscape();

@@ -1,0 +1,161 @@
+"""What the search index is built from, read from the built pages with a
+real HTML parser: which pages are indexed and which parts of them, the
+filters each page carries, and the forms that start a search."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from tests.conftest import Site
+
+FILTERS = ("kind", "inspection", "status", "year")
+
+
+def indexed_pages(site: Site) -> dict[str, BeautifulSoup]:
+    """Every built page that asks to be indexed, by address."""
+    found = {}
+    for path in site.pages():
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html:
+            found[site.uri(path)] = BeautifulSoup(html, "lxml")
+    return found
+
+
+def filters_of(page: BeautifulSoup) -> dict[str, list[str]]:
+    """The filter values a page gives Pagefind: `name[attribute]` captures."""
+    values: dict[str, list[str]] = {}
+    for element in page.select("[data-pagefind-filter]"):
+        for capture in str(element["data-pagefind-filter"]).split(","):
+            name, attribute = capture.strip().rstrip("]").split("[")
+            values.setdefault(name, []).append(str(element[attribute]))
+    return values
+
+
+def text_shown(element: Tag) -> str:
+    """An element's text without the hidden expansions of acronyms."""
+    return "".join(text for text in element.strings if text.parent is None or text.find_parent(class_="acronym__expansion") is None)
+
+
+def test_the_site_holds_no_whole_site_index_and_pagefind_indexed_every_page_that_asks(site: Site) -> None:
+    assert not list(site.path.rglob("search_index.json"))
+    assert not (site.path / "search" / "search_index.json").exists()
+    entry = json.loads((site.path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]
+    assert entry["languages"]["en"]["page_count"] == len(indexed_pages(site))
+    assert list((site.path / "pagefind" / "index").glob("*.pf_index"))
+    assert not list((site.path / "pagefind").glob("pagefind-ui.*"))
+
+
+def test_papers_meetings_inspections_and_recommendations_are_indexed_and_nothing_else(site: Site) -> None:
+    indexed = set(indexed_pages(site))
+    own_pages = {site.uri(path) for path in site.pages() if path.parent.parent.name in ("papers", "meetings", "inspections") or path.parent.parent.parent.name == "inspections"}
+    assert own_pages and indexed == own_pages
+    assert not indexed & {"./", "search/", "glossary/", "recommendations/", "dashboard/", "papers/", "inspections/"}
+
+
+def test_only_the_content_is_indexed_without_breadcrumbs_or_acronym_expansions(site: Site) -> None:
+    expansions = 0
+    for uri, page in indexed_pages(site).items():
+        bodies = page.select("[data-pagefind-body]")
+        assert len(bodies) == 1, uri
+        body = bodies[0]
+        assert body.find_parent("article") is not None, uri
+        assert not body.select("header, footer, .md-sidebar, .md-nav"), uri
+        for crumbs in body.select("nav.breadcrumbs"):
+            assert crumbs.has_attr("data-pagefind-ignore"), uri
+        for expansion in body.select(".acronym__expansion"):
+            assert expansion.has_attr("data-pagefind-ignore"), uri
+            expansions += 1
+        assert body.select_one("h1") is not None, uri
+    assert expansions > 0
+
+
+def test_a_recommendation_is_filtered_by_the_status_its_page_shows(site: Site) -> None:
+    recommendations = {uri: page for uri, page in indexed_pages(site).items() if "/recommendation-" in uri}
+    assert recommendations
+    for uri, page in recommendations.items():
+        filters = filters_of(page)
+        shown = next(row.td.select_one(".status") for row in page.select("table.facts tr") if row.th.get_text() == "Current status")
+        assert filters["status"] == [text_shown(shown)], uri
+        assert filters["kind"] == ["Recommendation"], uri
+        title = page.select_one("h1").get_text()
+        assert filters["inspection"] == [title.split(": Recommendation ")[0]], uri
+        assert page.select_one("[data-pagefind-meta]")["data-where"].startswith(title.split(": ")[1] + " of "), uri
+
+
+def test_every_filter_value_is_a_choice_on_the_search_page_and_every_choice_finds_pages(site: Site) -> None:
+    search_page = site.page("search/")
+    choices = {name: [option.get_text() for option in search_page.select(f"select[name={name}] option") if option.get("value") != ""] for name in FILTERS}
+    used: dict[str, set[str]] = {name: set() for name in FILTERS}
+    for uri, page in indexed_pages(site).items():
+        filters = filters_of(page)
+        assert set(filters) <= set(FILTERS), uri
+        assert len(filters["kind"]) == 1 and len(filters["year"]) == 1, uri
+        for name, values in filters.items():
+            used[name].update(values)
+    for name in FILTERS:
+        assert used[name] == set(choices[name]), name
+
+
+def test_a_paper_is_filtered_by_the_inspections_whose_pages_list_it(site: Site) -> None:
+    pages = indexed_pages(site)
+    expected: dict[str, set[str]] = {uri: set() for uri in pages if uri.startswith("papers/")}
+    for uri, page in pages.items():
+        if uri.count("/") == 2 and uri.startswith("inspections/"):
+            heading = page.find("h2", string="Papers that reported on it")
+            for link in heading.find_next("ul").select("a") if heading and heading.find_next("ul") else []:
+                expected[resolve(uri, str(link["href"]))].add(filters_of(page)["inspection"][0])
+    assert any(expected.values())
+    for uri, inspections in expected.items():
+        assert set(filters_of(pages[uri]).get("inspection", [])) == inspections, uri
+
+
+def resolve(page_uri: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join("/" + page_uri, href)).lstrip("/") + "/"
+
+
+def header_form(page: BeautifulSoup) -> Tag:
+    forms = page.select("header form")
+    assert len(forms) == 1
+    return forms[0]
+
+
+def test_every_page_has_a_real_search_form_in_its_header_that_opens_the_search_page(site: Site) -> None:
+    for path in site.pages():
+        uri = site.uri(path)
+        form = header_form(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"))
+        assert form.get("method") == "get" and form.get("role") == "search", uri
+        assert resolve(uri, str(form["action"])) == "search/", uri
+        field = form.select_one("input[type=search][name=q]")
+        assert field is not None and form.select_one(f"label[for={field['id']}]").get_text(strip=True), uri
+        assert form.select_one("button[type=submit]").get_text(strip=True) == "Search", uri
+        link = form.find_next_sibling("a")
+        assert link is not None and resolve(uri, str(link["href"])) == "search/" and link.get_text(strip=True) == "Search", uri
+
+
+def test_the_search_page_without_javascript_says_so_and_links_to_the_lists(site: Site) -> None:
+    page = site.page("search/")
+    form = page.select_one("article form")
+    assert form["method"] == "get" and resolve("search/", str(form["action"])) == "search/"
+    for field in form.select("input, select"):
+        assert form.select_one(f"label[for={field['id']}]") is not None, field
+    notice = page.select_one("noscript")
+    assert notice is not None and "needs JavaScript" in notice.get_text()
+    links = {resolve("search/", str(a["href"])) for a in notice.select("a")}
+    assert links == {"papers/", "meetings/", "inspections/", "recommendations/"}
+    assert all((site.path / link / "index.html").is_file() for link in links)
+    assert page.select_one("script[src$='assets/javascripts/search.js']") is not None
+    assert not page.select("[data-pagefind-body]")
+
+
+def test_search_scripts_load_on_the_search_page_only(site: Site) -> None:
+    for path in site.pages():
+        html = path.read_text(encoding="utf-8")
+        assert ("search.js" in html) == (site.uri(path) == "search/"), path
+        assert "lazy-search.js" not in html and "pagefind.js" not in html, path
+    assert not (site.path / "assets" / "javascripts" / "lazy-search.js").exists()
+    assert Path(site.path / "pagefind" / "pagefind.js").is_file()
