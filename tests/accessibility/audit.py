@@ -233,13 +233,19 @@ def start_pa11y(urls: list[str]) -> subprocess.Popen[str]:
     with os.fdopen(handle, "w", encoding="utf-8") as file:
         json.dump(config, file)
     env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"}
-    return subprocess.Popen([str(PA11Y_CI), "--config", path, "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    # The report goes to a file: Node cuts a piped report short at 64 KiB when it exits.
+    with open(path.removesuffix(".json") + ".report", "w", encoding="utf-8") as report:
+        return subprocess.Popen([str(PA11Y_CI), "--config", path, "--json"], stdout=report, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def pa11y_errors(run: subprocess.Popen[str]) -> dict[str, list[str]]:
     """HTML_CodeSniffer's errors, per page URL (pa11y-ci reports JSON on stdout)."""
-    out, err = run.communicate(timeout=1200)
-    Path(run.args[2]).unlink(missing_ok=True)  # the configuration start_pa11y wrote
+    _, err = run.communicate(timeout=1200)
+    config = Path(run.args[2])  # the configuration start_pa11y wrote, and the report beside it
+    report_path = config.with_suffix(".report")
+    out = report_path.read_text(encoding="utf-8")
+    config.unlink(missing_ok=True)
+    report_path.unlink(missing_ok=True)
     try:
         report = json.loads(out)
     except json.JSONDecodeError as error:
