@@ -20,7 +20,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.statuses import CLOSED_STATUSES, STATUS_NAMES
+from generator.content.statuses import BY_NAME, CLOSED_STATUSES, COLUMNS, STATUS_NAMES
 
 INSPECTIONS_PER_SCALE = 5
 RECOMMENDATIONS = 12
@@ -102,7 +102,7 @@ WORDS = [
     "will",
     "consider",
 ]
-OPEN_STATUSES = tuple(name for name in STATUS_NAMES if name not in CLOSED_STATUSES)
+OPEN_STATUSES = tuple(name for name in STATUS_NAMES if name not in CLOSED_STATUSES and BY_NAME[name].column in COLUMNS)  # a status-table column each
 THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 

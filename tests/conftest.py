@@ -98,7 +98,7 @@ MINIMAL_TREE_INDENTED = {
               ongoing_delayed: 1
             recommendations:
               - number: 1
-                status: closed
+                status: discharged
         ---
 
         **PURPOSE**

@@ -36,6 +36,15 @@ def retitled(title: str) -> str:
     return MINIMAL_TREE[PAPER].replace("title: Sample Progress Summary\nmeeting", f"title: {title}\nmeeting", 1)
 
 
+def interruptible() -> None:
+    """Give the build the default Ctrl-C handling, as in a terminal.
+
+    A test run started in the background inherits SIGINT ignored, and so
+    would every build it starts: an interrupt would then never land.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_build(work: Path, content: str, site: str = "site") -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--content", content, "--site", site, "--docs", "docs", "--config", CONFIG],
@@ -43,6 +52,7 @@ def start_build(work: Path, content: str, site: str = "site") -> subprocess.Pope
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=interruptible,
     )
 
 

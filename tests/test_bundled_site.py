@@ -195,8 +195,9 @@ def test_inspection_page_lists_recommendations_and_status(site: Site) -> None:
     article = site.page("inspections/contact-assessment-model/").select_one("article")
     rows = {text_of(r.th): [inline_text(td) for td in r.select("td")] for r in article.select("table.recommendations tbody tr")}
     assert list(rows) == [f"Recommendation {n}" for n in range(1, 9)]
-    assert rows["Recommendation 2"][2] == "Submitted for closure (18 September 2024)"
-    assert rows["Recommendation 6"][2] == "Not stated"
+    assert rows["Recommendation 2"][2] == "Submitted to HMICS (His Majesty’s Inspectorate of Constabulary in Scotland) for closure (Police Scotland's word, 18 September 2024)"
+    assert rows["Recommendation 1"][2] == "Open and delayed (implied by the paper's status table, 18 September 2024)"
+    assert rows["Recommendation 6"][2] == "Counted in a paper's figures, which do not say which status (18 September 2024)"
     papers = [text_of(a) for a in article.find("h2", string="Papers that reported on it").find_next("ul").select("a")]
     assert papers == [
         "HMICS Assurance Review of Contact Assessment Model (9/22) - Police Scotland Improvement Update",

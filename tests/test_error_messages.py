@@ -97,7 +97,18 @@ def replace(relative: str, old: str, new: str, text: str | None = None) -> dict[
 
 def front_matter_add(addition: str) -> dict[str, str | None]:
     """The sample paper with fields added at the end of its front matter."""
-    return replace(PAPER, "        status: closed\n---\n", f"        status: closed\n{addition}---\n")
+    return replace(PAPER, "        status: discharged\n---\n", f"        status: discharged\n{addition}---\n")
+
+
+def words_instead_of_table(words: str, *figures: str, positions: str = "") -> dict[str, str | None]:
+    """The sample paper stating its figures in a sentence instead of a status table, with other positions."""
+    *counts, statuses = figures
+    block = "".join(f"        {figure}\n" for figure in counts)
+    text = MINIMAL_TREE[PAPER].replace(
+        "    stated_counts:\n      total: 2\n      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n", f"    counts_in_words:\n      - words: {words}\n{block}"
+    )
+    text = text.replace("[[status-table sample-inspection]]\n", "")
+    return {PAPER: text.replace("        status: discharged\n", statuses, 1)}
 
 
 def with_plan(old: str = "", new: str = "") -> dict[str, str | None]:
@@ -117,10 +128,10 @@ def later_paper(status: str = "ongoing-delayed", front: str = "") -> dict[str, s
         MINIMAL_TREE[PAPER]
         .replace("2024-09-18-sample-committee", "2024-12-10-sample-committee")
         .replace("18 September 2024", "10 December 2024")
-        .replace("status: closed", f"status: {status}")
+        .replace("status: discharged", f"status: {status}")
         .replace(
             "      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n",
-            "      closed: 0\n      ongoing_on_track: 0\n      ongoing_delayed: 2\n" if status != "closed" else "      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n",
+            "      closed: 0\n      ongoing_on_track: 0\n      ongoing_delayed: 2\n" if status != "discharged" else "      closed: 1\n      ongoing_on_track: 0\n      ongoing_delayed: 1\n",
         )
         .replace("summary:", f"{front}summary:")
     )
@@ -145,7 +156,7 @@ M = "content/meetings/2024-09-18-sample-committee.yml"
 L = "content/plans/sample-plan.yml"
 FORMS = "2024-09-18, 2024-09, 18 September 2024, 30/11/2023 or June 2024 (month names in full)"
 FULL_FORMS = "2024-09-18, 18 September 2024 or 18/09/2024 (month names in full)"
-STATUSES = "closed, proposed-for-closure, submitted-for-closure, ongoing-on-track, ongoing-delayed"
+STATUSES = "discharged, completed, proposed-for-closure, submitted-for-closure, ongoing-delayed, ongoing-on-track, open"
 
 # (what the guide calls the problem, changes to the minimal tree, every headline expected)
 TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
@@ -199,7 +210,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ),
     (
         "Front matter never closed",
-        replace(PAPER, "        status: closed\n---\n", "        status: closed\n\n"),
+        replace(PAPER, "        status: discharged\n---\n", "        status: discharged\n\n"),
         [f'{P}:1:1: the front matter is never closed; add a line "---" after the front matter'],
     ),
     (
@@ -251,7 +262,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ),
     (
         "A misspelt field in a list entry",
-        replace(PAPER, "status: closed", "stauts: closed"),
+        replace(PAPER, "status: discharged", "stauts: closed"),
         [f'{P}:22:9: positions entry 1 > recommendations entry 1: unknown field "stauts"; did you mean "status"?'],
     ),
     (
@@ -341,13 +352,13 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         ],
     ),
     (
-        "A status that is not one of the five",
-        replace(PAPER, "status: closed", "status: discharged"),
-        [f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "discharged"; use one of: {STATUSES}'],
+        "A status that is not one of the seven",
+        replace(PAPER, "status: discharged", "status: finished"),
+        [f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "finished"; use one of: {STATUSES}'],
     ),
     (
         "A misspelt status",
-        replace(PAPER, "status: closed", "status: ongoing-on-trak"),
+        replace(PAPER, "status: discharged", "status: ongoing-on-trak"),
         [f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "ongoing-on-trak"; did you mean "ongoing-on-track"? use one of: {STATUSES}'],
     ),
     # Dates
@@ -402,7 +413,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ),
     (
         "A position given twice in a paper",
-        replace(PAPER, "        status: closed\n", "        status: closed\n      - number: 1\n"),
+        replace(PAPER, "        status: discharged\n", "        status: discharged\n      - number: 1\n"),
         [
             f"{P}:21:9: recommendation 1 has more than one position in this paper; give each recommendation once",
             f"{P}:23:9: recommendation 1 has more than one position in this paper; give each recommendation once",
@@ -541,7 +552,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     # Counts
     (
         "Stated counts that contradict the positions",
-        replace(PAPER, "        status: closed\n", "        status: closed\n      - number: 2\n        status: closed\n"),
+        replace(PAPER, "        status: discharged\n", "        status: discharged\n      - number: 2\n        status: discharged\n"),
         [f"{P}:15:5: stated_counts.closed is 1, but 2 positions of this paper are recorded with that status (lines 21, 23); correct the statuses or the stated count"],
     ),
     (
@@ -553,6 +564,66 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         "A stated total beyond the inspection's",
         replace(PAPER, "      total: 2\n      closed: 1\n", "      total: 3\n      closed: 2\n"),
         [f"{P}:15:5: stated_counts.total is 3 but sample-inspection.yml line 1 gives the inspection 2 recommendations; correct the count or the inspection's total_recommendations"],
+    ),
+    (
+        "A count stated in words that the positions contradict",
+        words_instead_of_table("This is the last remaining of 2 recommendations.", "total: 2", "open: 1", "        status: open\n      - number: 2\n        status: open\n"),
+        [
+            f'{P}:16:9: "This is the last remaining of 2 recommendations." (open) is 1, but 2 positions of this paper are recorded with that status (lines 20, 22); correct the statuses or the stated count'
+        ],
+    ),
+    (
+        "Areas for Development counted fewer than the inspection lists",
+        {
+            **with_plan(),
+            INSPECTION: MINIMAL_TREE[INSPECTION] + AREAS,
+            **front_matter_add("    counts_in_words:\n      - words: All of them currently remain open.\n        of: areas-for-development\n        total: 0\n        open: 0\n"),
+        },
+        [f'{P}:24:9: "All of them currently remain open." (total) is 0, but sample-inspection.yml lists 1 Areas for Development; correct the figure or the inspection\'s areas_for_development'],
+    ),
+    (
+        "A status the paper's stated figures rule out",
+        words_instead_of_table("Both recommendations remain open.", "total: 2", "open: 2", "        status: discharged\n"),
+        [f"{P}:20:9: recommendation 1 is stated as discharged, but the paper's figures (total 2, open 2) leave 0 closed, so they imply it is not closed; correct the status or the stated figures"],
+    ),
+    (
+        "A revised target with no date",
+        replace(PAPER, "        status: discharged\n", "        status: discharged\n        revised_target:\n"),
+        [
+            f'{P}:23:9: "positions entry 1 > recommendations entry 1 > revised_target" has no date; give the revised date the paper states, or, if the paper says the target was revised without giving a new date, write target_revised: without a new date'
+        ],
+    ),
+    (
+        "A revised target given both with and without a date",
+        replace(PAPER, "        status: discharged\n", "        status: discharged\n        revised_target: June 2025\n        target_revised: without a new date\n"),
+        [f"{P}:21:9: recommendation 1 gives revised_target June 2025 and also target_revised: without a new date; keep revised_target if the paper states the new date, else keep target_revised"],
+    ),
+    (
+        "A paper with no cover sheet and no date",
+        replace(
+            PAPER,
+            'cover_sheet:\n  meeting: SPA Policing Performance Committee\n  date: 18 September 2024\n  location: Webex\n  title: Sample Progress Summary\n  presented_by: ACC Professionalism and Assurance\n  recommendation_to_members: For Discussion\n  appendix_attached: "No"\n',
+            "",
+        ),
+        [f"{P}:2:1: a paper with no cover_sheet needs its date; add date: with the meeting's date, e.g. date: 18 September 2024"],
+    ),
+    (
+        "A narrative marker naming a recommendation the inspection does not have",
+        replace(PAPER, "[[status-table sample-inspection]]\n", "[[status-table sample-inspection]]\n\n[[narrative sample-inspection 9]]\n\nThe paper's text.\n"),
+        [
+            f'{P}:33:1: [[narrative sample-inspection ...]] names recommendation 9, which inspection "sample-inspection" does not have (sample-inspection.yml counts 2); correct the number in the marker, or add the recommendation to the inspection'
+        ],
+    ),
+    (
+        "Two narratives for one position",
+        replace(
+            PAPER,
+            "[[status-table sample-inspection]]\n",
+            "[[status-table sample-inspection]]\n\n[[narrative sample-inspection 1]]\n\nFirst text.\n\n[[narrative sample-inspection 1]]\n\nSecond text.\n",
+        ),
+        [
+            f'{P}:37:1: recommendation 1 of "sample-inspection" already has its narrative, after the marker at line 33; a position has one narrative: remove one of the two markers, or put the two texts under one marker'
+        ],
     ),
     (
         "total_recommendations smaller than the list",
@@ -646,9 +717,9 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     ),
     (
         "A status that is only the start of one",
-        replace(PAPER, "status: closed", "status: ongoing"),
+        replace(PAPER, "status: discharged", "status: ongoing"),
         [
-            f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "ongoing"; use one of: closed, proposed-for-closure, submitted-for-closure, ongoing-on-track, ongoing-delayed',
+            f'{P}:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "ongoing"; use one of: {STATUSES}',
         ],
     ),
     (
@@ -726,7 +797,7 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "Two papers that are each other's appendix",
         {
-            **later_paper("closed", "appendices:\n  - label: Appendix A\n    title: Previous update\n    paper: 2024-09-18-sample-paper\n"),
+            **later_paper("discharged", "appendices:\n  - label: Appendix A\n    title: Previous update\n    paper: 2024-09-18-sample-paper\n"),
             **front_matter_add("appendices:\n  - label: Appendix A\n    title: Next update\n    paper: 2024-12-10-later-paper\n"),
         },
         [
@@ -768,12 +839,14 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
     (
         "A directive the generator does not know",
         replace(PAPER, "[[status-table sample-inspection]]", "[[status-table sample-inspection]]\n\n[[chart sample-inspection]]"),
-        [f"{P}:33:1: unknown directive [[chart]]; use one of: status-table, table, recommendations, areas-for-development"],
+        [f"{P}:33:1: unknown directive [[chart]]; use one of: status-table, table, recommendations, areas-for-development, narrative"],
     ),
     (
         "A directive not closed with ]]",
         replace(PAPER, "[[status-table sample-inspection]]", "[[status-table sample-inspection]]\n\n[[recommendations sample-inspection]"),
-        [f"{P}:33:1: unknown directive [[recommendations sample-inspection]; use one of: [[status-table ...]], [[table ...]], [[recommendations ...]], [[areas-for-development ...]]"],
+        [
+            f"{P}:33:1: unknown directive [[recommendations sample-inspection]; use one of: [[status-table ...]], [[table ...]], [[recommendations ...]], [[areas-for-development ...]], [[narrative ...]]"
+        ],
     ),
     (
         "A table directive naming a table that does not exist",
@@ -868,8 +941,8 @@ def test_sample_plan_and_second_paper_are_valid(content_tree: Callable[..., Path
 
 
 def test_offending_line_is_shown_with_a_caret(content_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    _, _, stderr = validate(content_tree(replace(PAPER, "status: closed", "status: discharged")), monkeypatch, capsys)
-    assert stderr.splitlines()[1:] == ["            status: discharged", "            ^", "1 error, 0 warnings: failed"]
+    _, _, stderr = validate(content_tree(replace(PAPER, "status: discharged", "status: finished")), monkeypatch, capsys)
+    assert stderr.splitlines()[1:] == ["            status: finished", "            ^", "1 error, 0 warnings: failed"]
 
 
 def test_a_long_line_is_cut_around_the_fault(content_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,10 +57,10 @@ def test_crlf_line_endings_are_handled_and_lines_still_counted(content_tree: Cal
     page = build(content)
     assert [p.get_text() for p in page.select("article p") if "purpose of this paper" in p.get_text()] == [PURPOSE]
     assert "\r" not in page.select_one("article").get_text()
-    (content / PAPER).write_bytes((content / PAPER).read_bytes().replace(b"status: closed", b"status: discharged"))
+    (content / PAPER).write_bytes((content / PAPER).read_bytes().replace(b"status: discharged", b"status: finished"))
     assert refused(content) == [
-        'content/papers/2024-09-18-sample-paper.md:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "discharged"; '
-        "use one of: closed, proposed-for-closure, submitted-for-closure, ongoing-on-track, ongoing-delayed"
+        'content/papers/2024-09-18-sample-paper.md:22:9: "positions entry 1 > recommendations entry 1 > status" has an unknown value "finished"; '
+        "use one of: discharged, completed, proposed-for-closure, submitted-for-closure, ongoing-delayed, ongoing-on-track, open"
     ]
 
 

@@ -48,6 +48,6 @@ def test_a_new_title_reaches_every_page_that_shows_it(content_tree: Callable[...
         assert after["page_count"] == before["page_count"] > 0
         assert after["hash"] != before["hash"]
     about_the_change, rest = (int(count) for count in re.findall(r"(?:Preview updated|Rest of the site updated): (\d+) page\(s\) changed", preview.output)[-2:])
-    assert about_the_change == 2  # the paper's page and the page of the recommendation it reports on
+    assert about_the_change == 3  # the paper's page and those of the two recommendations it reports on (one stated, one its status table implies)
     assert len(showing) <= about_the_change + rest < len(every_page)
     assert "Traceback" not in preview.output

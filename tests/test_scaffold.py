@@ -91,14 +91,14 @@ def test_new_file_explains_every_field(scaffolded: Path, kind: Kind) -> None:
     text = front_matter(scaffolded / NEW_FILES[kind])
     names = {path.split(".")[-1].removesuffix("[]") for path, *_ in field_rows(kind.root)}
     if kind is PAPER:  # positions are added by `new position`, which explains its own fields
-        names -= {key.name for key in POSITION.keys} | {"total", "closed", "ongoing_on_track", "ongoing_delayed"}
+        names -= {key.name for key in POSITION.keys} | {"total", "closed", "ongoing_on_track", "ongoing_delayed", "counts_in_words", "words", "of", "open"}
     missing = sorted(name for name in names if not re.search(rf"^\s*#?.*\b{name}:", text, re.MULTILINE))
     assert missing == []
 
 
 def test_new_position_explains_its_fields(scaffolded: Path) -> None:
     text = (scaffolded / NEW_FILES[PAPER]).read_text(encoding="utf-8")
-    for name in ["stated_counts", "total", "closed", "ongoing_on_track", "ongoing_delayed", "status", "initial_target", "revised_target"]:
+    for name in ["stated_counts", "counts_in_words", "words", "open", "total", "closed", "ongoing_on_track", "ongoing_delayed", "status", "initial_target", "revised_target", "target_revised"]:
         assert f"{name}:" in text, name
     assert "  - inspection: custody-review\n" in text
     assert "      - number: 1\n      - number: 2\n  - inspection: sample-inspection\n" in text
@@ -120,7 +120,7 @@ def test_new_position_goes_into_an_existing_positions_list(content_tree: Callabl
     paper = content / "papers/2024-09-18-sample-paper.md"
     assert run("new", "position", "--paper", "2024-09-18-sample-paper", "--inspection", "sample-inspection", "--numbers", "2") == 0
     text = paper.read_text(encoding="utf-8")
-    assert "        status: closed\n  - inspection: sample-inspection\n" in text
+    assert "        status: discharged\n  - inspection: sample-inspection\n" in text
     assert text.endswith("      - number: 2\n---\n\n**PURPOSE**\n\nThe purpose of this paper is to test.\n\n## 1 BACKGROUND\n\n[[status-table sample-inspection]]\n")
     capsys.readouterr()
     assert run("validate", "--content", "content") == 1

@@ -93,20 +93,20 @@ def test_what_changed_is_worded_against_the_previous_report(content_tree: Callab
     rows = {" ".join(r.th.get_text(" ").split()): [" ".join(td.get_text(" ").split()) for td in r.select("td")] for r in table.select("tbody tr")}
     previous = "Earlier Progress Summary (12 March 2024)"
     assert rows == {
-        "Recommendation 1": [previous, "Status changed from Ongoing – on track to Ongoing – delayed.", "Target moved from June 2024 to March 2025."],
-        "Recommendation 2": [previous, "Status stated for the first time: Ongoing – on track.", "Target unchanged: 30/11/2024."],
-        "Recommendation 3": ["None: first report", "First report. Status: Ongoing – on track.", "No target stated."],
+        "Recommendation 1": [previous, "Status changed from Open and on track to Open and delayed.", "Target moved from June 2024 to March 2025. The initial target it restates: June 2024."],
+        "Recommendation 2": [previous, "Status given for the first time: Open and on track.", "Target in force unchanged: 30/11/2024."],
+        "Recommendation 3": ["None: first report", "First report. Status: Open and on track.", "No target given."],
     }
     earlier = (out / "site" / "papers" / "2024-03-12-earlier-paper" / "index.html").read_text(encoding="utf-8")
     first = BeautifulSoup(earlier, "lxml").select_one("article table.changes tbody tr")
-    assert [" ".join(td.get_text(" ").split()) for td in first.select("td")] == ["None: first report", "First report. Status: Ongoing – on track.", "Target stated for the first time: June 2024."]
+    assert [" ".join(td.get_text(" ").split()) for td in first.select("td")] == ["None: first report", "First report. Status: Open and on track.", "Target given for the first time: June 2024."]
     history = (out / "site" / "inspections" / "sample-inspection" / "recommendation-1" / "index.html").read_text(encoding="utf-8")
-    cells = [" ".join(td.get_text(" ").split()) for td in BeautifulSoup(history, "lxml").select("article table.history tbody tr")[-1].select("td")]
-    assert cells == [
-        "Position recorded",
-        "Ongoing – delayed",
-        "June 2024",
-        "March 2025",
-        "Status changed from Ongoing – on track to Ongoing – delayed. Target moved from June 2024 to March 2025.",
-        "No narrative recorded.",
-    ]
+    entry = BeautifulSoup(history, "lxml").select("article dl.position")[-1]
+    facts = {dt.get_text(): " ".join(dd.get_text(" ").split()) for dt, dd in zip(entry.select("dt"), entry.select("dd"), strict=True)}
+    assert facts == {
+        "Paper": "Sample Progress Summary , Policing Performance Committee - 18 September 2024",
+        "Status": "Open and delayed (Police Scotland's word)",
+        "Target": "Target moved from June 2024 to March 2025. The initial target it restates: June 2024.",
+        "Since the previous report": "Status changed from Open and on track to Open and delayed.",
+    }
+    assert " ".join(entry.find_next_sibling("p").get_text(" ").split()) == "The paper gives no text about this recommendation beyond what is shown here."

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.content.directives import DIRECTIVES
 from generator.content.schema import KINDS, POSITION, STATED_COUNTS, Choice, ListOf, MapOf, Mapping
-from generator.content.statuses import COLUMNS, STATUS_NAMES, STATUSES
+from generator.content.statuses import COLUMNS, OPEN_PACE, STATUS_NAMES, STATUSES
 from generator.model.objects import Content, Inspection, Meeting, Paper, Plan, StatusCounts
 from generator.pages.render import TEMPLATES_PATH, shared_environment
 
@@ -17,7 +17,7 @@ def test_every_directive_has_its_macro_in_the_blocks_template() -> None:
     module = shared_environment().get_template("blocks.html.j2").module
     for directive in DIRECTIVES.values():
         assert callable(getattr(module, directive.macro, None)), directive
-        assert directive.argument in ("table", "inspection")
+        assert directive.argument in ("table", "inspection", "positions")
 
 
 def test_the_schema_allows_exactly_the_declared_statuses() -> None:
@@ -30,7 +30,8 @@ def test_the_status_table_columns_are_the_stated_counts_and_the_counts_fields() 
     fields = ("total", *(column.field for column in COLUMNS))
     assert tuple(key.name for key in STATED_COUNTS.keys) == fields
     assert tuple(field.name for field in dataclasses.fields(StatusCounts)) == fields
-    assert {status.column for status in STATUSES} == set(COLUMNS)
+    # "open" (pace not stated) counts in no column of a status table: only in Total, as open.
+    assert {status.column for status in STATUSES} == {*COLUMNS, OPEN_PACE}
 
 
 def test_open_statuses_have_distinct_places_in_the_list_by_status() -> None:
@@ -55,6 +56,10 @@ RENAMED = {
     "positions": "inspection_positions",
 }
 RENAMED_IN = {
+    ("Paper", "date"): "stated_date",
+    ("Position", "target_revised"): "revised_without_date",
+    ("InspectionPositions", "counts_in_words"): "stated",
+    ("StatedCounts", "words"): "words",
     ("Meeting", "location"): "location_name",
     ("AreaForDevelopment", "actions"): "action_numbers",
     ("InspectionPositions", "recommendations"): "positions",

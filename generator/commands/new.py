@@ -25,7 +25,7 @@ from generator.common.problems import Problems
 from generator.content.dates import DateError, PaperDate, Precision, parse_date
 from generator.content.load import FRONT_MATTER_FENCE, load_file
 from generator.content.schema import INSPECTION, MEETING, PAPER, PLAN, Kind
-from generator.content.statuses import STATUS_NAMES
+from generator.content.statuses import BY_NAME, STATED_STATUSES
 from generator.content.validate import validate_source
 
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates" / "scaffold"
@@ -194,7 +194,7 @@ def _new_position(arguments: argparse.Namespace) -> list[str]:
     inspection_path = arguments.content / INSPECTION.folder / f"{arguments.inspection}{INSPECTION.suffix}"
     inspection = _read(inspection_path, INSPECTION, "--inspection", ("recommendations",))
     numbers = _numbers(arguments.numbers) or [r["number"] for r in inspection.get("recommendations", [])]
-    entry = _environment().get_template("position.yml.j2").render(inspection=arguments.inspection, numbers=numbers, statuses=STATUS_NAMES)
+    entry = _environment().get_template("position.yml.j2").render(inspection=arguments.inspection, numbers=numbers, statuses=[BY_NAME[name] for name in STATED_STATUSES])
     if arguments.print:
         print(entry, end="")
         return []

@@ -21,7 +21,7 @@ DIRECTIVE = re.compile(r"^\[\[([a-z-]+)(?:\s+([^\]]*))?\]\]\s*$")
 class Directive:
     name: str
     macro: str  # in templates/blocks.html.j2, called with (paper, argument)
-    argument: str  # what the argument names: "table" (in the paper's front matter) or "inspection"
+    argument: str  # what the argument names: "table" (in the paper's front matter), "inspection", or "positions" (an inspection and numbers)
     needs_stated_counts: bool = False  # the paper's positions must give the inspection's status table
 
 
@@ -32,5 +32,7 @@ DIRECTIVES = {
         Directive("table", "table", "table"),
         Directive("recommendations", "recommendations", "inspection"),
         Directive("areas-for-development", "areas_for_development", "inspection"),
+        # A marker, not a block: it links the text after it to positions (content/narratives.py).
+        Directive("narrative", "narrative", "positions"),
     )
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.content.statuses import COLUMNS, STATUS_NAMES
+from generator.content.statuses import BY_NAME, COLUMNS, STATUS_NAMES
 
 THEMES = ("Governance", "Guidelines", "Compliance", "Resources", "Human Error", "Better Practice")
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -52,6 +52,7 @@ class Date(Node):
     """
 
     full: bool = False
+    when_empty: str | None = None  # what to write instead when the key is left empty
 
 
 @dataclass(frozen=True)
@@ -286,14 +287,35 @@ STATED_COUNTS = Mapping(
     ),
 )
 
+COUNTS_IN_WORDS = Mapping(
+    'Figures the paper states in a sentence, e.g. "This is the last remaining of 8 recommendations": give only the figures the sentence states.',
+    (
+        Key("words", Text("The sentence, verbatim."), required=True),
+        Key("of", Choice("What the sentence counts (recommendations unless said).", ("recommendations", "areas-for-development"))),
+        Key("total", Integer("How many there are in all.")),
+        Key("closed", Integer("How many are closed.")),
+        Key("open", Integer("How many remain open.")),
+        Key("ongoing_on_track", Integer("How many are on track.")),
+        Key("ongoing_delayed", Integer("How many are delayed.")),
+    ),
+)
+
+_STATUS_WORDS = "; ".join(f"{BY_NAME[name].name}: {BY_NAME[name].label.lower()} ({BY_NAME[name].whose}'s word)" for name in STATUS_NAMES)
+
 POSITION = Mapping(
-    "Where a recommendation stood, as at this paper.",
+    "Where a recommendation stood, as this paper states it. Its narrative is the paper's text after a [[narrative <inspection> <number>]] marker in the body.",
     (
         Key("number", Integer("The recommendation's number.", 1), required=True),
-        Key("status", Choice("Its status, where the paper states it.", STATUS_NAMES)),
-        Key("initial_target", _date("The initial target for completion.")),
-        Key("revised_target", _date("The revised target for completion.")),
-        Key("narrative", Markdown("What the paper says of this recommendation, verbatim (it also stays in the body).")),
+        Key("status", Choice(f"Its status, in the paper's word, where the paper states it. {_STATUS_WORDS}.", STATUS_NAMES)),
+        Key("initial_target", _date('The initial target the paper restates ("The initial target for completion was ...").')),
+        Key(
+            "revised_target",
+            Date(
+                "A revised target the paper states, with its date.",
+                when_empty="give the revised date the paper states, or, if the paper says the target was revised without giving a new date, write target_revised: without a new date",
+            ),
+        ),
+        Key("target_revised", Choice("The paper says the target was revised but gives no new date.", ("without a new date",))),
     ),
 )
 
@@ -317,10 +339,11 @@ PAPER = Kind(
         (
             Key("title", Text("The paper's title."), required=True),
             Key("meeting", Ref("The meeting it went to.", "meeting"), required=True),
+            Key("date", _full_date("The paper's date, for a paper known only from its web page (no cover sheet); the meeting's date.")),
             Key(
                 "cover_sheet",
                 Mapping(
-                    "The cover sheet, verbatim.",
+                    "The cover sheet, verbatim; leave it out for a paper known only from its web page (then give date).",
                     (
                         Key("meeting", Text("Meeting."), required=True),
                         Key("date", _full_date("Date."), required=True),
@@ -331,7 +354,6 @@ PAPER = Kind(
                         Key("appendix_attached", Text("Appendix Attached."), required=True),
                     ),
                 ),
-                required=True,
             ),
             Key("summary", Markdown("The Report Summary (or the PURPOSE paragraph)."), required=True),
             Key(
@@ -358,6 +380,7 @@ PAPER = Kind(
                         (
                             Key("inspection", Ref("The inspection.", "inspection"), required=True),
                             Key("stated_counts", STATED_COUNTS),
+                            Key("counts_in_words", ListOf("Figures the paper states in words, one entry per sentence.", COUNTS_IN_WORDS)),
                             Key("recommendations", ListOf("Positions, one per recommendation.", POSITION)),
                         ),
                     ),

@@ -163,6 +163,9 @@ def _check_integer(node: Integer, value: Any, place: Place, problems: Problems) 
 
 
 def _check_date(node: Date, value: Any, place: Place, problems: Problems) -> Any:
+    if value is None and node.when_empty:
+        problems.add(place.location(), f"{_name(place)} has no date", node.when_empty)
+        return INVALID
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):

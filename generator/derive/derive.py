@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.derive.implied import Pool, implied_by, imply
 from generator.derive.records import HistoryEntry, InspectionRecord, RecommendationRecord, StatusTable
 from generator.derive.tracker import Tracker, track
-from generator.model.objects import Appendix, Content, Inspection, Paper, Plan, Position, StatusCounts
+from generator.model.objects import Appendix, Content, Inspection, Paper, Plan
+from generator.model.positions import Position, StatusCounts
 from generator.model.status import count_statuses
 
 
@@ -69,25 +71,31 @@ def papers_reporting(content: Content, papers: list[Paper]) -> dict[str, list[Pa
 
 def _inspection_record(content: Content, inspection: Inspection, reporting: list[Paper]) -> InspectionRecord:
     plans = sorted((p for p in content.plans.values() if p.inspection_id == inspection.identifier), key=lambda p: p.date.value)
-    records = [RecommendationRecord(r) for r in sorted(inspection.recommendations, key=lambda r: r.number)]
+    records = [RecommendationRecord(r) for r in inspection.every_recommendation()]
+    pool: tuple[Paper, Pool] | None = None
     for paper in reporting:
-        positions = {p.number: p for block in paper.inspection_positions if block.inspection_id == inspection.identifier for p in block.positions}
+        block = next((b for b in paper.inspection_positions if b.inspection_id == inspection.identifier), None)
+        positions = {p.number: p for p in block.positions} if block else {}
+        implied, paper_pool = imply(inspection, block) if block else ({}, None)
+        if block and block.recommendation_counts:
+            pool = (paper, paper_pool) if paper_pool else None
         appended = [content.plans[a.plan_id] for a in paper.appendices if a.plan_id in content.plans]
         plans_here = [plan for plan in appended if plan.inspection_id == inspection.identifier]
         for record in records:
-            entry = _history_entry(paper, positions.get(record.recommendation.number), plans_here, record.recommendation.number)
+            number = record.recommendation.number
+            entry = _history_entry(paper, positions.get(number), plans_here, number, implied.get(number), implied_by(block) if block else "")
             if entry:
                 record.history.append(entry)
-    return InspectionRecord(inspection, reporting, plans, records, _current_table(inspection, reporting, records))
+    return InspectionRecord(inspection, reporting, plans, records, standing(records, pool))
 
 
-def _history_entry(paper: Paper, position: Position | None, plans: list[Plan], number: int) -> HistoryEntry | None:
+def _history_entry(paper: Paper, position: Position | None, plans: list[Plan], number: int, implied: str | None, source: str) -> HistoryEntry | None:
     """The paper's report on a recommendation, if it makes one."""
     for plan in plans:
         for planned in plan.recommendations:
             if planned.number == number:
-                return HistoryEntry(paper, position, plan, planned)
-    return HistoryEntry(paper, position) if position else None
+                return HistoryEntry(paper, position, plan, planned, implied, source)
+    return HistoryEntry(paper, position, implied=implied, implied_by=source) if position or implied else None
 
 
 def status_table_as_at(paper: Paper, inspection_id: str) -> StatusTable | None:
@@ -98,17 +106,40 @@ def status_table_as_at(paper: Paper, inspection_id: str) -> StatusTable | None:
     return None
 
 
-def _current_table(inspection: Inspection, reporting: list[Paper], records: list[RecommendationRecord]) -> StatusTable:
-    """The latest figures: derived when every recommendation has a status,
-    otherwise the latest paper's stated table, otherwise what is recorded."""
-    statuses = [record.status for record in records]
-    complete = len(records) == inspection.total_recommendations and all(statuses)
-    if not complete:
-        for paper in reversed(reporting):
-            stated = status_table_as_at(paper, inspection.identifier)
-            if stated:
-                return stated
-    counts = count_statuses(statuses)
-    if not complete:
-        counts = StatusCounts(inspection.total_recommendations, counts.closed, counts.ongoing_on_track, counts.ongoing_delayed)
-    return StatusTable(counts, None)
+def standing(records: list[RecommendationRecord], pool: tuple[Paper, Pool] | None) -> StatusTable:
+    """The one count of an inspection, used by every page and export.
+
+    Each recommendation counts by its latest status (stated or implied).
+    Those the latest paper with figures counts without naming a status for
+    count by that paper's share of its figures (the pool), unless a later
+    paper reports on one of them, which leaves the pool's share unknown.
+    """
+    if pool is not None and _reported_after(records, *pool):
+        pool = None
+    for record in records:
+        unnamed = pool is not None and record.recommendation.number in pool[1].numbers
+        record.pooled_in = pool[0] if pool and unnamed and not _implied_open(record, pool[0]) else None
+    if pool is None:
+        return StatusTable(count_statuses(record.status for record in records), None)
+    paper, share = pool
+    kept = [r for r in records if r.pooled_in or (_member(r, share) and r.latest_status is not None and r.latest_status.paper is paper)]
+    counted = count_statuses(r.status for r in records if r not in kept)
+    open_share = len(kept) - share.counts.closed
+    on_track = min(share.counts.ongoing_on_track, open_share)
+    delayed = min(share.counts.ongoing_delayed, open_share - on_track)
+    counts = StatusCounts(len(records), counted.closed + share.counts.closed, counted.ongoing_on_track + on_track, counted.ongoing_delayed + delayed)
+    return StatusTable(counts, paper, share)
+
+
+def _member(record: RecommendationRecord, share: Pool) -> bool:
+    return record.recommendation.number in (*share.numbers, *share.paced)
+
+
+def _reported_after(records: list[RecommendationRecord], paper: Paper, share: Pool) -> bool:
+    """Whether a later paper reports on one of the pool's recommendations."""
+    return any(entry.paper.date.value > paper.date.value for r in records if _member(r, share) for entry in r.history)
+
+
+def _implied_open(record: RecommendationRecord, paper: Paper) -> bool:
+    """Whether the paper's figures imply the recommendation is open (pace not known)."""
+    return any(entry.paper is paper and entry.implied == "open" for entry in record.history)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.content.dates import PaperDate
 from generator.content.schema import THEMES
-from generator.content.statuses import CLOSED_STATUSES, label, open_list_order
+from generator.content.statuses import is_open, label, open_list_order
 from generator.derive.records import HistoryEntry, InspectionRecord, RecommendationRecord
 from generator.model.objects import Action, AreaForDevelopment, Content, Inspection, Paper, Plan, Recommendation, TargetDate, Update
 
@@ -36,8 +36,10 @@ class Change:
     """What a report said of a recommendation, against the previous report.
 
     `status_change` is one of first-report, changed, first-stated,
-    unchanged, no-longer-stated, not-stated; `target_change` one of moved,
-    first-stated, unchanged, no-longer-stated, none. The templates word them.
+    unchanged, no-longer-stated, not-stated. `target_change` is one of
+    moved (a stated revision with a new date), first-stated, unchanged,
+    revised-without-date, none: restating the initial target never moves
+    anything. The templates word them.
     """
 
     recommendation: Recommendation
@@ -45,6 +47,12 @@ class Change:
     previous: HistoryEntry | None
     status_change: str
     target_change: str
+    target_in_force: PaperDate | None = None
+    target_before: PaperDate | None = None
+
+    @property
+    def revised_without_date(self) -> bool:
+        return self.entry.revised_without_date
 
 
 def _status_change(entry: HistoryEntry, previous: HistoryEntry | None) -> str:
@@ -53,29 +61,45 @@ def _status_change(entry: HistoryEntry, previous: HistoryEntry | None) -> str:
     return _compare(previous.status, entry.status, "changed")
 
 
-def _target_change(entry: HistoryEntry, previous: HistoryEntry | None) -> str:
-    before = previous.latest_target if previous else None
-    after = entry.latest_target
-    if before is not None and after is not None and before.value == after.value:
-        return "unchanged"
-    return _compare(before.text if before else None, after.text if after else None, "moved")
+def target_in_force(entry: HistoryEntry, before: PaperDate | None) -> PaperDate | None:
+    """The target in force after a report: its stated revision, else what was in force, else the initial target it gives."""
+    if entry.revised_target:
+        return entry.revised_target
+    if before or entry.revised_without_date:
+        return before
+    return entry.initial_target
+
+
+def _target_change(entry: HistoryEntry, before: PaperDate | None, after: PaperDate | None) -> str:
+    if entry.revised_without_date:
+        return "revised-without-date"
+    if after is None:
+        return "none"
+    if before is None:
+        return "first-stated"
+    if entry.revised_target and entry.revised_target.value != before.value:
+        return "moved"
+    return "unchanged" if entry.revised_target or entry.initial_target else "none"
 
 
 def _compare(before: str | None, after: str | None, differs: str) -> str:
     """The kind of change between two stated values, either possibly missing."""
     if before is None:
-        return "first-stated" if after else ("not-stated" if differs == "changed" else "none")
+        return "first-stated" if after else "not-stated"
     if after is None:
         return "no-longer-stated"
     return "unchanged" if before == after else differs
 
 
 def changes_of(recommendation: Recommendation, history: list[HistoryEntry]) -> list[Change]:
-    """One change per report, each against the report before it."""
+    """One change per report, each against the report before it; the target in force carried along."""
     changes = []
+    in_force: PaperDate | None = None
     for index, entry in enumerate(history):
         previous = history[index - 1] if index else None
-        changes.append(Change(recommendation, entry, previous, _status_change(entry, previous), _target_change(entry, previous)))
+        after = target_in_force(entry, in_force)
+        changes.append(Change(recommendation, entry, previous, _status_change(entry, previous), _target_change(entry, in_force, after), after, in_force))
+        in_force = after
     return changes
 
 
@@ -133,7 +157,19 @@ class TrackedRecommendation:
 
     @property
     def status_label(self) -> str:
-        return label(self.status)
+        if self.pooled_in:
+            return "Counted in a paper's figures, which do not say which status"
+        return label(self.status, anywhere=True)
+
+    @property
+    def status_source(self) -> str | None:
+        entry = self.status_entry
+        return entry.status_source if entry else None
+
+    @property
+    def pooled_in(self) -> Paper | None:
+        """The paper whose figures count it without saying which status it has."""
+        return self.record.pooled_in
 
     @property
     def status_entry(self) -> HistoryEntry | None:
@@ -141,8 +177,9 @@ class TrackedRecommendation:
 
     @property
     def is_open(self) -> bool:
-        """Not recorded as closed, proposed or submitted for closure."""
-        return self.status not in CLOSED_STATUSES
+        """Open by its latest status (stated or implied), or with none; not
+        when a paper's figures count it without saying which (see Pool)."""
+        return not self.pooled_in and is_open(self.status)
 
     @property
     def over_two_years(self) -> bool:
@@ -150,13 +187,18 @@ class TrackedRecommendation:
 
     @property
     def initial_target(self) -> PaperDate | None:
-        """The first target any report gave."""
+        """The initial target, as the earliest report that states it gives it."""
         return next((e.initial_target for e in self.record.history if e.initial_target), None)
 
     @property
     def latest_target(self) -> PaperDate | None:
-        """The target given by the latest report that gives one."""
-        return next((e.latest_target for e in reversed(self.record.history) if e.latest_target), None)
+        """The target in force: the latest stated revision with a date, else the initial target."""
+        return self.changes[-1].target_in_force if self.changes else None
+
+    @property
+    def revised_since(self) -> bool:
+        """A later report says the target was revised without giving the new date."""
+        return bool(self.changes) and self.changes[-1].revised_without_date
 
 
 @dataclass(frozen=True)
@@ -190,6 +232,12 @@ class Tracker:
 
     as_at: Paper | None
     recommendations: list[TrackedRecommendation]
+    unnamed_open: list[tuple[Inspection, int]] = field(default_factory=list)
+
+    @property
+    def open_total(self) -> int:
+        """Every open recommendation: those listed, and those the papers count without naming."""
+        return len(self.open) + sum(count for _, count in self.unnamed_open)
 
     def find(self, inspection_id: str, number: int) -> TrackedRecommendation | None:
         return next((t for t in self.recommendations if t.inspection.identifier == inspection_id and t.number == number), None)
@@ -199,11 +247,21 @@ class Tracker:
         return [t for t in self.recommendations if t.is_open]
 
     def by_inspection(self) -> list[Group]:
-        return _group(self.open, lambda t: t.inspection.identifier, lambda t: t.inspection.title, None)
+        """A group per inspection with open recommendations, listed or counted without a name."""
+        groups = {g.anchor: g for g in _group(self.open, lambda t: t.inspection.identifier, lambda t: t.inspection.title, None)}
+        for inspection, _ in self.unnamed_open:
+            groups.setdefault(inspection.identifier, Group(inspection.title, inspection.identifier, []))
+        order = list(dict.fromkeys([t.inspection.identifier for t in self.recommendations]))
+        return sorted(groups.values(), key=lambda g: order.index(g.anchor) if g.anchor in order else len(order))
+
+    def unnamed_in(self, inspection_id: str) -> int:
+        """How many open recommendations of an inspection the papers count without naming."""
+        return next((count for inspection, count in self.unnamed_open if inspection.identifier == inspection_id), 0)
 
     def by_status(self) -> list[Group]:
+        """A group for every open status that has members, in the vocabulary's order, then those with none."""
         ordered = sorted(self.open, key=lambda t: open_list_order(t.status))
-        return _group(ordered, lambda t: t.status or "not-stated", lambda t: t.status_label, None)
+        return _group(ordered, lambda t: t.status or "not-reported", lambda t: t.status_label, None)
 
     def by_lead(self) -> list[Group]:
         ordered = sorted(self.open, key=lambda t: (t.recommendation.lead is None, t.recommendation.lead or ""))
@@ -257,13 +315,14 @@ def _group(
 def track(content: Content, inspections: list[InspectionRecord], papers_by_date: list[Paper]) -> Tracker:
     """The tracker for every recommendation, as at the latest paper."""
     as_at = papers_by_date[-1] if papers_by_date else None
-    tracked = [_tracked(content, record, item, as_at) for record in inspections for item in record.records]
+    tracked = [_tracked(content, record, item, as_at) for record in inspections for item in record.shown]
     for item in tracked:
         for reference in item.see_also:
             target = next((t for t in tracked if t.recommendation is reference), None)
             if target:
                 target.referenced_by.append(item.recommendation)
-    return Tracker(as_at, tracked)
+    unnamed = [(record.inspection, record.open_count - sum(1 for t in tracked if t.inspection is record.inspection and t.is_open)) for record in inspections]
+    return Tracker(as_at, tracked, [(inspection, count) for inspection, count in unnamed if count])
 
 
 def _tracked(content: Content, inspection_record: InspectionRecord, record: RecommendationRecord, as_at: Paper | None) -> TrackedRecommendation:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from generator.common.problems import Location, Problems, Severity
 from generator.content.directives import DIRECTIVE, DIRECTIVES
-from generator.content.statuses import COLUMNS
+from generator.content.narratives import is_marker
 from generator.markup.markdown_checks import markdown_shape
 from generator.markup.untrusted import first_per_line, markdown_findings
-from generator.model.objects import AgendaItem, Content, Inspection, InspectionPositions, Paper, Plan
-from generator.model.status import count_statuses, in_column
+from generator.model.check_positions import check_narratives, check_stated_positions
+from generator.model.objects import AgendaItem, Content, Inspection, Paper, Plan
+from generator.model.positions import InspectionPositions
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def _check_recommendation_ref(content: Content, known: Known, inspection_id: str
         if inspection_id not in known.inspections:
             problems.add(location, f'there is no inspection "{inspection_id}"', f"create content/inspections/{inspection_id}.yml or correct the identifier")
         return
-    if inspection.recommendation(number) is None and inspection_id not in known.incomplete:
+    if not inspection.counts(number) and inspection_id not in known.incomplete:
         problems.add(
             location,
             f'inspection "{inspection_id}" has no recommendation {number}',
@@ -128,6 +129,11 @@ def _check_agenda_items(agenda: list[AgendaItem], problems: Problems) -> None:
 
 
 def _check_paper(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
+    if paper.cover_sheet is None and paper.stated_date is None:
+        problems.add(paper.location, "a paper with no cover_sheet needs its date", "add date: with the meeting's date, e.g. date: 18 September 2024")
+        return
+    if paper.cover_sheet is not None and paper.stated_date is not None:
+        problems.add(paper.location, "the paper gives both date and cover_sheet.date", "remove date: the cover sheet's date is the paper's date")
     meeting = content.meetings.get(paper.meeting_id)
     if meeting is None:
         if paper.meeting_id and paper.meeting_id not in known.meetings:
@@ -140,9 +146,10 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
                 f'add "- paper: {paper.identifier}" to its agenda',
             )
         if paper.date is not None and meeting.date is not None and meeting.date.value != paper.date.value:
+            key = "cover_sheet.date" if paper.cover_sheet else "date"
             problems.add(
                 paper.location,
-                f'cover_sheet.date is {paper.date.text} but meeting "{meeting.identifier}" is dated {meeting.date.text} ({meeting.location.path.name} line {meeting.location.line})',
+                f'{key} is {paper.date.text} but meeting "{meeting.identifier}" is dated {meeting.date.text} ({meeting.location.path.name} line {meeting.location.line})',
                 "make the two dates agree",
             )
     _check_appendices(content, known, paper, problems)
@@ -152,6 +159,7 @@ def _check_paper(content: Content, known: Known, paper: Paper, problems: Problem
             problems.add(block.location, f'positions for inspection "{block.inspection_id}" are given twice', "merge them into one entry")
         seen.add(block.inspection_id)
         _check_positions(content, known, block, problems)
+    check_narratives(content.inspections, paper, problems)
     _check_body(content, known, paper, problems)
     _check_tables_placed(paper, problems)
 
@@ -185,41 +193,10 @@ def _check_positions(content: Content, known: Known, block: InspectionPositions,
                 f"create content/inspections/{block.inspection_id}.yml or correct the identifier",
             )
         return
-    numbers = Counter(p.number for p in block.positions)
     for position in block.positions:
-        if numbers[position.number] > 1:
-            problems.add(position.location, f"recommendation {position.number} has more than one position in this paper", "give each recommendation once")
-        _check_recommendation_ref(content, known, block.inspection_id, position.number, position.location, problems)
-    if block.stated_counts is not None:
-        _check_stated_counts(block, inspection, problems)
-
-
-def _check_stated_counts(block: InspectionPositions, inspection: Inspection, problems: Problems) -> None:
-    stated = block.stated_counts
-    assert stated is not None
-    parts = stated.closed + stated.ongoing_on_track + stated.ongoing_delayed
-    if parts != stated.total:
-        problems.add(
-            block.counts_location,
-            f"stated_counts: closed, ongoing_on_track and ongoing_delayed add up to {parts}, not the stated total {stated.total}",
-            "copy the paper's status table again",
-        )
-    if stated.total > inspection.total_recommendations:
-        problems.add(
-            block.counts_location,
-            f"stated_counts.total is {stated.total} but {inspection.location.path.name} line {inspection.location.line} gives the inspection {inspection.total_recommendations} recommendations",
-            "correct the count or the inspection's total_recommendations",
-        )
-    recorded = count_statuses([p.status for p in block.positions])
-    for column in COLUMNS:
-        stated_value, recorded_value = getattr(stated, column.field), getattr(recorded, column.field)
-        if recorded_value > stated_value:
-            lines = ", ".join(str(p.location.line) for p in block.positions if in_column(p.status, column))
-            problems.add(
-                block.counts_location,
-                f"stated_counts.{column.field} is {stated_value}, but {recorded_value} positions of this paper are recorded with that status (lines {lines})",
-                "correct the statuses or the stated count",
-            )
+        if not (position.narrative and position.location == position.narrative.location):  # a marker's own: check_narratives reports it
+            _check_recommendation_ref(content, known, block.inspection_id, position.number, position.location, problems)
+    check_stated_positions(inspection, block, problems)
 
 
 def _check_body(content: Content, known: Known, paper: Paper, problems: Problems) -> None:
@@ -240,6 +217,13 @@ def _check_directive(content: Content, known: Known, paper: Paper, name: str, ar
     directive = DIRECTIVES.get(name)
     if directive is None:
         problems.add(location, f"unknown directive [[{name}]]", f"use one of: {', '.join(DIRECTIVES)}")
+    elif name == "narrative":
+        if not is_marker(f"[[narrative {argument}]]"):
+            problems.add(
+                location,
+                f"[[narrative {argument}]] does not name an inspection and recommendation numbers",
+                "write it as [[narrative <inspection> <number> ...]], e.g. [[narrative crime-audit-2020 3 4]]",
+            )
     elif directive.argument == "table":
         if argument not in paper.tables:
             names = ", ".join(paper.tables) or "none are defined"

@@ -16,7 +16,8 @@ from collections import defaultdict
 from generator.common.problems import Problems, Severity
 from generator.content.dates import PaperDate
 from generator.content.statuses import DISCHARGED
-from generator.model.objects import Content, Paper, Position
+from generator.model.objects import Content, Paper
+from generator.model.positions import Position
 
 
 def check_contradictions(content: Content, problems: Problems) -> None:
@@ -30,6 +31,8 @@ def _check_reopened(content: Content, problems: Problems) -> None:
     """A status after "closed" (discharged by HMICS) in a later paper."""
     history: dict[tuple[str, int], list[tuple[Paper, Position]]] = defaultdict(list)
     for paper in content.papers.values():
+        if paper.date is None:  # no date at all: checks.py reports it
+            continue
         for block in paper.inspection_positions:
             for position in block.positions:
                 if position.status:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from generator.common.problems import Location
 from generator.content.dates import PaperDate
+from generator.content.narratives import Narrative, find_narratives
+from generator.model.positions import InspectionPositions, inspection_positions, with_narratives
+from generator.model.positions import Position as Position
+from generator.model.positions import StatusCounts as StatusCounts
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Recommendation:
     themes: list[str]
     see_also: list[CrossReference]
     location: Location
+    listed: bool = True  # False: counted by the inspection, not in its file
 
 
 @dataclass
@@ -62,6 +67,16 @@ class Inspection:
 
     def recommendation(self, number: int) -> Recommendation | None:
         return next((r for r in self.recommendations if r.number == number), None)
+
+    def counts(self, number: int) -> bool:
+        """Whether the inspection has this recommendation: listed, or within its stated total."""
+        return self.recommendation(number) is not None or (self.stated_total is not None and 1 <= number <= self.stated_total)
+
+    def every_recommendation(self) -> list[Recommendation]:
+        """Every recommendation it counts, those whose text no paper held gives included."""
+        listed = {r.number: r for r in self.recommendations}
+        numbers = range(1, max([self.total_recommendations, *listed]) + 1)
+        return [listed.get(n) or Recommendation(self.identifier, n, None, None, [], [], self.location, listed=False) for n in numbers]
 
 
 @dataclass
@@ -106,34 +121,6 @@ class Appendix:
     location: Location
 
 
-@dataclass(frozen=True)
-class StatusCounts:
-    total: int
-    closed: int
-    ongoing_on_track: int
-    ongoing_delayed: int
-
-
-@dataclass
-class Position:
-    inspection_id: str
-    number: int
-    status: str | None
-    initial_target: PaperDate | None
-    revised_target: PaperDate | None
-    location: Location
-    narrative: str | None = None
-
-
-@dataclass
-class InspectionPositions:
-    inspection_id: str
-    stated_counts: StatusCounts | None
-    positions: list[Position]
-    location: Location
-    counts_location: Location
-
-
 @dataclass
 class Table:
     name: str
@@ -149,7 +136,8 @@ class Paper:
     identifier: str
     title: str
     meeting_id: str
-    cover_sheet: CoverSheet
+    cover_sheet: CoverSheet | None
+    stated_date: PaperDate | None
     summary: str
     appendices: list[Appendix]
     inspection_positions: list[InspectionPositions]
@@ -157,11 +145,21 @@ class Paper:
     body: str
     body_line: int
     location: Location
+    narratives: list[Narrative] = field(default_factory=list)
     meeting_location: Location | None = field(default=None, compare=False)
 
     @property
+    def has_full_text(self) -> bool:
+        """A paper held as its full document (cover sheet and all), not only its web page."""
+        return self.cover_sheet is not None
+
+    @property
     def date(self) -> PaperDate:
-        return self.cover_sheet.date
+        """The cover sheet's date, else the date given for a paper known from its web page."""
+        if self.cover_sheet:
+            return self.cover_sheet.date
+        # None only in a paper checks.py refuses ("a paper with no cover_sheet needs its date")
+        return cast(PaperDate, self.stated_date)
 
 
 @dataclass
@@ -326,9 +324,10 @@ def _meeting(identifier: str, path: Path, values: Values) -> Meeting:
     return Meeting(identifier, values["committee"], values["date"], values["location"], agenda, where(path, values))
 
 
-def _paper(identifier: str, path: Path, values: Values, body: str, body_line: int) -> Paper:
-    cover = values["cover_sheet"]
-    cover_sheet = CoverSheet(
+def _cover_sheet(cover: Values | None) -> CoverSheet | None:
+    if cover is None:
+        return None
+    return CoverSheet(
         cover["meeting"],
         cover["date"],
         cover["location"],
@@ -337,35 +336,28 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         cover["recommendation_to_members"],
         cover["appendix_attached"],
     )
+
+
+def _paper(identifier: str, path: Path, values: Values, body: str, body_line: int) -> Paper:
+    cover_sheet = _cover_sheet(values.get("cover_sheet"))
+    narratives = find_narratives(path, body, body_line)
     appendices = [Appendix(a["label"], a["title"], a.get("paper"), a.get("plan"), where(path, a)) for a in values.get("appendices", []) if _complete(a, "label", "title")]
     return Paper(
         identifier,
         values["title"],
         values["meeting"],
         cover_sheet,
+        values.get("date"),
         values["summary"],
         appendices,
-        [_inspection_positions(path, p) for p in values.get("positions", []) if _complete(p, "inspection")],
+        with_narratives([inspection_positions(path, p) for p in values.get("positions", []) if _complete(p, "inspection")], narratives),
         {name: _table(name, path, t) for name, t in values.get("tables", {}).items() if not name.startswith("__")},
         body,
         body_line,
         where(path, values),
+        narratives,
         field_location(path, values, "meeting"),
     )
-
-
-def _inspection_positions(path: Path, values: Values) -> InspectionPositions:
-    stated = values.get("stated_counts")
-    counts = None
-    if stated and _complete(stated, "total", "closed", "ongoing_on_track", "ongoing_delayed"):
-        counts = StatusCounts(stated["total"], stated["closed"], stated["ongoing_on_track"], stated["ongoing_delayed"])
-    positions = [
-        Position(values["inspection"], p["number"], p.get("status"), p.get("initial_target"), p.get("revised_target"), where(path, p), p.get("narrative"))
-        for p in values.get("recommendations", [])
-        if _complete(p, "number")
-    ]
-    counts_location = where(path, stated) if stated else where(path, values)
-    return InspectionPositions(values["inspection"], counts, positions, where(path, values), counts_location)
 
 
 def _table(name: str, path: Path, values: Values) -> Table:

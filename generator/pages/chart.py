@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.content.statuses import COLUMNS, NOT_STATED
 from generator.derive.records import InspectionRecord
-from generator.model.objects import StatusCounts
+from generator.model.positions import StatusCounts
 
 # The status-table columns, and the rest of the total, which no paper states.
 CATEGORIES = (*((column.name, column.label) for column in COLUMNS), ("not-stated", NOT_STATED))

@@ -18,29 +18,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.dates import PaperDate
-from generator.content.statuses import STATUS_NAMES, label
+from generator.content.statuses import BY_NAME, IMPLIED_WORDS, SOURCES, VOCABULARY, label
+from generator.derive.derive import Derived
 from generator.derive.tracker import Change, TrackedRecommendation, Tracker
 from generator.pages.addresses import data_file, paper_uri, recommendation_uri
+from generator.pages.figures_data import INSPECTION_FIELDS, STATED_FIELDS, Field, Value, inspection_rows, stated_rows
 
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Value = str | int | bool | list[str] | None
 
-
-@dataclass(frozen=True)
-class Field:
-    """A column of an export: name, type and what it means."""
-
-    name: str
-    type: str  # string, integer, boolean, date or list
-    description: str
-    required: bool = False
-    enum: tuple[str, ...] | None = None
-
-
-STATUS_CODES = STATUS_NAMES
+STATUS_CODES = tuple(status.name for status in VOCABULARY)
+STATUS_SOURCES = tuple(SOURCES)
 STATUS_CHANGES = ("first-report", "changed", "first-stated", "unchanged", "no-longer-stated", "not-stated")
-TARGET_CHANGES = ("moved", "first-stated", "unchanged", "no-longer-stated", "none")
+TARGET_CHANGES = ("moved", "first-stated", "unchanged", "revised-without-date", "none")
 
 RECOMMENDATION_FIELDS = (
     Field("inspection", "string", "Identifier of the inspection that made the recommendation.", True),
@@ -49,14 +39,23 @@ RECOMMENDATION_FIELDS = (
     Field("text", "string", "The recommendation as the papers quote it; empty when no paper held quotes it."),
     Field("lead", "string", "The lead named in the papers."),
     Field("themes", "list", "Themes (Governance, Guidelines, Compliance, Resources, Human Error, Better Practice); in CSV separated by '; '."),
-    Field("status", "string", "Latest status stated by a paper; empty when none states one.", enum=STATUS_CODES),
+    Field("status", "string", "Latest status a paper states or its figures imply; empty when none does.", enum=STATUS_CODES),
     Field("status_label", "string", "The status in words.", True),
-    Field("status_date", "date", "Date of the paper that stated the status."),
-    Field("status_paper", "string", "Identifier of the paper that stated the status."),
+    Field(
+        "status_source",
+        "string",
+        f'Where the status comes from: stated by the paper, implied by its status table (shown as "{IMPLIED_WORDS}") or by figures it states in words; empty when there is none.',
+        enum=STATUS_SOURCES,
+    ),
+    Field("status_whose_word", "string", "Whose word the status is (HMICS, Police Scotland, or the paper's status table)."),
+    Field("status_date", "date", "Date of the paper that stated or implied the status."),
+    Field("status_paper", "string", "Identifier of that paper."),
     Field("status_paper_url", "string", "Address of that paper's page, relative to the site's root."),
-    Field("initial_target", "date", "The first target date any paper gave."),
-    Field("latest_target", "date", "The target date given by the latest paper that gives one."),
-    Field("open", "boolean", "Whether no paper records it as closed, proposed or submitted for closure.", True),
+    Field("counted_unnamed_in", "string", "Identifier of the paper whose figures count this recommendation without naming it or implying its status (then status is empty)."),
+    Field("initial_target", "date", "The initial target, as the earliest paper that states it gives it."),
+    Field("latest_target", "date", "The target in force: the latest revised target a paper states with its date, else the initial target."),
+    Field("target_revised_without_date", "boolean", "The latest paper on it says the target was revised without giving a new date.", True),
+    Field("open", "boolean", "Open by its latest status, or with none; false when closed or counted unnamed (see counted_unnamed_in).", True),
     Field("months_since_inspection", "integer", "Whole months from the inspection's publication to the latest paper held.", True),
     Field("open_over_two_years", "boolean", "Open and published more than 24 months before the latest paper held.", True),
     Field("reports", "integer", "How many papers report on it.", True),
@@ -70,12 +69,21 @@ POSITION_FIELDS = (
     Field("paper_date", "date", "Date of the paper.", True),
     Field("paper_title", "string", "Title of the paper.", True),
     Field("paper_url", "string", "Address of the paper's page, relative to the site's root.", True),
-    Field("reported_in", "string", "Whether the paper records a position, appends an improvement plan, or both.", True, ("position", "plan", "position and plan")),
-    Field("status", "string", "Status the paper states; empty when it states none.", enum=STATUS_CODES),
+    Field(
+        "reported_in",
+        "string",
+        "Whether the paper records a position, appends an improvement plan, or both; or only counts it in figures that imply its status.",
+        True,
+        ("position", "plan", "position and plan", "figures"),
+    ),
+    Field("status", "string", "Status the paper states, or its figures imply; empty when neither.", enum=STATUS_CODES),
     Field("status_label", "string", "The status in words.", True),
-    Field("initial_target", "date", "Initial target date the paper gives."),
-    Field("latest_target", "date", "The target date in force in this paper: its revision, else the initial one."),
-    Field("narrative", "string", "What the paper says of the recommendation, verbatim (Markdown), where recorded."),
+    Field("status_source", "string", "Where the status comes from: stated by the paper, or implied by its status table or by figures it states in words.", enum=STATUS_SOURCES),
+    Field("stated_initial_target", "date", "The initial target the paper restates (or its appended plan's first date)."),
+    Field("stated_revised_target", "date", "A revised target the paper states, with its date (or its appended plan's latest revision)."),
+    Field("target_revised_without_date", "boolean", "The paper says the target was revised without giving a new date.", True),
+    Field("target_in_force", "date", "The target in force after this paper: derived only from stated revisions."),
+    Field("narrative", "string", "What the paper says of the recommendation, verbatim (Markdown), from the body text its marker links."),
     Field("previous_paper", "string", "Identifier of the previous paper that reported on the recommendation."),
     Field("status_change", "string", "How the status differs from the previous paper's.", True, STATUS_CHANGES),
     Field("target_change", "string", "How the target date differs from the previous paper's.", True, TARGET_CHANGES),
@@ -84,6 +92,10 @@ POSITION_FIELDS = (
 
 def _iso(date: PaperDate | None) -> str | None:
     return date.iso if date else None
+
+
+def _whose(status: str | None) -> str | None:
+    return BY_NAME[status].whose if status else None
 
 
 def recommendation_values(tracked: TrackedRecommendation) -> dict[str, Value]:
@@ -99,11 +111,15 @@ def recommendation_values(tracked: TrackedRecommendation) -> dict[str, Value]:
         "themes": list(recommendation.themes),
         "status": tracked.status,
         "status_label": tracked.status_label,
+        "status_source": tracked.status_source,
+        "status_whose_word": _whose(tracked.status),
         "status_date": entry.paper.date.iso if entry else None,
         "status_paper": entry.paper.identifier if entry else None,
         "status_paper_url": paper_uri(entry.paper.identifier) if entry else None,
+        "counted_unnamed_in": tracked.pooled_in.identifier if tracked.pooled_in else None,
         "initial_target": _iso(tracked.initial_target),
         "latest_target": _iso(tracked.latest_target),
+        "target_revised_without_date": tracked.revised_since,
         "open": tracked.is_open,
         "months_since_inspection": tracked.months_since_published,
         "open_over_two_years": tracked.over_two_years,
@@ -115,7 +131,7 @@ def recommendation_values(tracked: TrackedRecommendation) -> dict[str, Value]:
 def position_values(change: Change) -> dict[str, Value]:
     """One paper's report on one recommendation, keyed by POSITION_FIELDS."""
     entry = change.entry
-    reported_in = " and ".join(kind for kind, present in (("position", entry.position), ("plan", entry.plan)) if present)
+    reported_in = " and ".join(kind for kind, present in (("position", entry.position), ("plan", entry.plan)) if present) or "figures"
     return {
         "inspection": change.recommendation.inspection_id,
         "number": change.recommendation.number,
@@ -126,9 +142,12 @@ def position_values(change: Change) -> dict[str, Value]:
         "reported_in": reported_in,
         "status": entry.status,
         "status_label": label(entry.status),
-        "initial_target": _iso(entry.initial_target),
-        "latest_target": _iso(entry.latest_target),
-        "narrative": entry.narrative,
+        "status_source": entry.status_source,
+        "stated_initial_target": _iso(entry.initial_target),
+        "stated_revised_target": _iso(entry.revised_target),
+        "target_revised_without_date": entry.revised_without_date,
+        "target_in_force": _iso(change.target_in_force),
+        "narrative": entry.narrative.text if entry.narrative else None,
         "previous_paper": change.previous.paper.identifier if change.previous else None,
         "status_change": change.status_change,
         "target_change": change.target_change,
@@ -188,7 +207,8 @@ def table_schema(fields: tuple[Field, ...], primary_key: list[str]) -> dict[str,
         if constraints:
             entry["constraints"] = constraints
         described.append(entry)
-    return {"fields": described, "primaryKey": primary_key, "missingValues": [""]}
+    schema: dict[str, Any] = {"fields": described, "missingValues": [""]}
+    return {**schema, "primaryKey": primary_key} if primary_key else schema
 
 
 def _json_property(f: Field) -> dict[str, Any]:
@@ -234,7 +254,7 @@ class Export:
     description: str
     fields: tuple[Field, ...]
     schema_path: str
-    text: Callable[[Tracker], str]
+    text: Callable[[Derived], str]
     schema: Callable[[], dict[str, Any]]
 
 
@@ -245,7 +265,7 @@ EXPORTS = (
         "One row per recommendation: its inspection, number, text, lead, themes, latest status with its date and paper, targets and page.",
         RECOMMENDATION_FIELDS,
         data_file("recommendations.csv.schema.json"),
-        lambda tracker: to_csv(RECOMMENDATION_FIELDS, recommendation_rows(tracker)),
+        lambda derived: to_csv(RECOMMENDATION_FIELDS, recommendation_rows(derived.tracker)),
         lambda: table_schema(RECOMMENDATION_FIELDS, ["inspection", "number"]),
     ),
     Export(
@@ -254,7 +274,7 @@ EXPORTS = (
         "The same records as recommendations.csv, with themes as a list, under `recommendations`; `as_at` is the date of the latest paper held.",
         RECOMMENDATION_FIELDS,
         data_file("recommendations.schema.json"),
-        recommendations_json,
+        lambda derived: recommendations_json(derived.tracker),
         recommendations_json_schema,
     ),
     Export(
@@ -263,16 +283,34 @@ EXPORTS = (
         "One row per paper per recommendation it reports on, in date order, with what changed since the previous paper.",
         POSITION_FIELDS,
         data_file("positions.csv.schema.json"),
-        lambda tracker: to_csv(POSITION_FIELDS, position_rows(tracker)),
+        lambda derived: to_csv(POSITION_FIELDS, position_rows(derived.tracker)),
         lambda: table_schema(POSITION_FIELDS, ["inspection", "number", "paper"]),
+    ),
+    Export(
+        data_file("inspections.csv"),
+        "Inspections (CSV)",
+        "One row per inspection: the figures every page shows (total, closed, on track, delayed, open), including recommendations the papers count without naming.",
+        INSPECTION_FIELDS,
+        data_file("inspections.csv.schema.json"),
+        lambda derived: to_csv(INSPECTION_FIELDS, inspection_rows(derived)),
+        lambda: table_schema(INSPECTION_FIELDS, ["inspection"]),
+    ),
+    Export(
+        data_file("stated-figures.csv"),
+        "Figures the papers state (CSV)",
+        "One row per status table or sentence of figures a paper states about an inspection, with the sentence verbatim: the papers' own figures, against which the site checks its positions.",
+        STATED_FIELDS,
+        data_file("stated-figures.csv.schema.json"),
+        lambda derived: to_csv(STATED_FIELDS, stated_rows(derived)),
+        lambda: table_schema(STATED_FIELDS, []),
     ),
 )
 
 
-def export_files(tracker: Tracker) -> list[tuple[str, str]]:
+def export_files(derived: Derived) -> list[tuple[str, str]]:
     """(docs path, text) of every data file and its schema."""
     files = []
     for export in EXPORTS:
-        files.append((export.docs_path, export.text(tracker)))
+        files.append((export.docs_path, export.text(derived)))
         files.append((export.schema_path, to_json(export.schema())))
     return files

@@ -23,7 +23,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.content.directives import DIRECTIVE, DIRECTIVES
-from generator.content.statuses import label
+from generator.content.statuses import BY_NAME, SOURCES, label
 from generator.derive.derive import Derived, status_table_as_at
 from generator.engine.page import Page
 from generator.markup.markdown_html import MarkdownToHtml
@@ -87,9 +87,20 @@ def _shift_headings(text: str, levels: int) -> Markup:
     return _source(HEADING.sub(lambda m: "#" * min(6, len(m[1]) + levels) + m[2], text))
 
 
+def _nest_headings(text: str, level: int) -> Markup:
+    """Editors' Markdown placed under a heading: its own headings start at `level`."""
+    levels = [len(m[1]) for m in HEADING.finditer(text)]
+    return _shift_headings(text, max(0, level - min(levels))) if levels else _source(text)
+
+
 def _source(text: str) -> Markup:
     """Editors' Markdown, placed in a page as Markdown (validated: no raw HTML)."""
     return Markup(text)
+
+
+def _whose(status: str | None) -> str:
+    """Whose word a status is."""
+    return BY_NAME[status].whose if status else ""
 
 
 @pass_context
@@ -131,8 +142,10 @@ def make_environment() -> Environment:
         "markdown": MarkdownToHtml(sanitise),
         "md": _escape_markdown,
         "shift_headings": _shift_headings,
+        "nest_headings": _nest_headings,
         "source": _source,
         "status_label": label,
+        "whose": _whose,
         "link": _link,
         "tojson": _front_matter_value,
     }
@@ -145,6 +158,7 @@ def make_environment() -> Environment:
         recommendation_uri=addresses.recommendation_uri,
         uris=addresses.named_uris(),
         status_table_as_at=status_table_as_at,
+        sources=SOURCES,
         page_kinds=PAGE_KINDS,
         search_weights=SEARCH_WEIGHTS,
         remembered=Remembered(env, "blocks.html.j2"),

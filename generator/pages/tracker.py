@@ -93,7 +93,7 @@ def dashboard_page(renderer: Renderer) -> Page:
 
 
 def data_pages(renderer: Renderer) -> list[Page]:
-    files = [Page(path, text) for path, text in export_files(renderer.derived.tracker)]
+    files = [Page(path, text) for path, text in export_files(renderer.derived)]
     return [renderer.render("data.md.j2", addresses.DATA, exports=EXPORTS, feed_path=addresses.FEED), *files]
 
 
