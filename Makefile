@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup test-tools browser pdf-libraries site test audit golden validate serve lint clean bench
+.PHONY: setup test-tools browser pdf-libraries site view test audit golden validate serve lint clean bench
 
 setup: $(STAMP)
 
@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 
 # What the browser tests need beyond Python: Debian's Chromium and its driver
 # (test tools cannot download a browser here), Java for the Nu Html Checker,
-# and the pinned checkers from package-lock.json.
+# and the pinned checkers from package-lock.json (pa11y-ci's Puppeteer is
+# told not to download a browser: it drives Debian's Chromium).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TOOLS_STAMP := node_modules/.installed-stamp
 
@@ -33,7 +34,7 @@ browser:
 	[ -z "$$missing" ] || $(SUDO) sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$$missing"
 
 $(TOOLS_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(TOOLS_STAMP)
 
 # What WeasyPrint needs to print the papers' PDFs: Pango (it loads the
@@ -49,6 +50,14 @@ pdf-libraries:
 
 site: setup pdf-libraries
 	$(PY) -m generator build
+
+# The built site as a reader's browser gets it, over HTTP on the loopback
+# address: opening site/index.html from disk cannot follow its links to
+# folders. Ctrl-C stops it.
+VIEW_PORT ?= 8080
+view: site
+	@echo "Serving site/ at http://127.0.0.1:$(VIEW_PORT)/ (Ctrl-C stops)"
+	$(PY) -m http.server --bind 127.0.0.1 --directory site $(VIEW_PORT)
 
 validate: setup
 	$(PY) -m generator validate

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.commands.pipeline import render
+from generator.commands.pipeline import check, render
 from generator.model.glossary import acronyms_in_line, is_acronym, mark_acronyms, term_anchor
 from generator.model.objects import GlossaryTerm
-from tests.conftest import MINIMAL_TREE, ROOT, Site, run_generator
+from tests.acronym_check import unmarked_first_uses
+from tests.conftest import CONTENT, MINIMAL_TREE, ROOT, Site, run_generator
 
 GLOSSARY = """\
 terms:
@@ -80,6 +81,12 @@ def test_only_the_first_use_in_text_is_marked_never_in_headings_links_or_tags() 
     assert marked == '---\ntitle: CAM\n---\n# The CAM\n\n[CAM](x/) and <td class="CAM"><CAM=Contact Assessment Model> is here; CAM again.</td>\n'
 
 
+def test_an_ampersand_written_as_an_entity_is_the_same_term() -> None:
+    glossary = {"G&I": GlossaryTerm("G&I", "Governance and Insight")}
+    marked = mark_acronyms("<td>C3 G&amp;I and G&I</td>\n", glossary, lambda word, term: f"[{word}]")
+    assert marked == "<td>C3 [G&I] and G&I</td>\n"
+
+
 def test_pages_link_the_first_use_of_each_acronym_to_its_glossary_entry(site: Site) -> None:
     glossary = site.page("glossary/")
     anchors = {dt["id"] for dt in glossary.select("dl.glossary dt")}
@@ -98,6 +105,19 @@ def test_pages_link_the_first_use_of_each_acronym_to_its_glossary_entry(site: Si
     first = paper.select_one("article a.acronym")
     assert first.abbr.get_text() == "HMICS"
     assert first.get_text() == "HMICS (His Majesty’s Inspectorate of Constabulary in Scotland)"
+
+
+def test_every_page_marks_the_first_use_of_every_glossary_term_it_contains(site: Site) -> None:
+    """Whatever page type makes it, a page that uses a term marks its first
+    use (all but the glossary, which defines each term where it names it)."""
+    result = check(CONTENT)
+    assert result.content is not None
+    terms = {term.term for term in result.content.glossary}
+    pages = sorted(page for page in site.path.rglob("*.html") if page.parent.name != "glossary")
+    found = {page.relative_to(site.path).as_posix(): unmarked_first_uses(page.read_text(encoding="utf-8"), terms) for page in pages}
+    assert {page: problems for page, problems in found.items() if problems} == {}
+    used = [page for page in pages if 'a class="acronym"' in page.read_text(encoding="utf-8")]
+    assert len(used) > len(pages) // 2, "most pages use some term: the check would pass on pages the pass skipped"
 
 
 def test_every_page_that_uses_a_term_links_its_first_use_whichever_stage_made_it(content_tree: Callable[..., Path]) -> None:

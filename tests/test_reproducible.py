@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from generator.commands.pipeline import check
 from tests.conftest import CONTENT, ROOT, tree_bytes
@@ -65,3 +67,15 @@ def test_the_only_date_is_the_latest_papers(two_builds: tuple[dict[str, bytes], 
     assert gzip.decompress(compressed) == site["sitemap.xml"]
     stamped = int.from_bytes(compressed[4:8], "little")
     assert dt.datetime.fromtimestamp(stamped, dt.UTC).date() == latest
+
+
+def test_with_the_publishers_address_the_sitemap_and_the_feed_link_to_it(two_builds: tuple[dict[str, bytes], dict[str, bytes]]) -> None:
+    site, _ = two_builds
+    address = "https://example.org/progress/"
+    pages = sorted(name for name in site if name.endswith("index.html"))
+    listed = re.findall(r"<loc>([^<]*)</loc>", site["sitemap.xml"].decode("utf-8"))
+    assert sorted(listed) == sorted(address + name.removesuffix("index.html") for name in pages)
+    feed = etree.fromstring(site["feed.xml"])
+    links = [link.get("href") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
+    assert len(links) > 2 and all(link.startswith(address) for link in links)
+    assert all(link.removeprefix(address) + "index.html" in site or link.endswith("feed.xml") for link in links)

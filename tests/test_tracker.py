@@ -370,3 +370,20 @@ def test_csv_is_rfc_4180(site: Site) -> None:
     raw = (site.path / "data" / "positions.csv").read_bytes().decode("utf-8")
     assert raw.endswith("\r\n")
     assert next(iter(csv.reader(io.StringIO(raw))))[0] == "inspection"
+
+
+def test_without_the_publishers_address_no_sitemap_and_the_feed_links_are_relative(site: Site) -> None:
+    """mkdocs.yml sets no site_url: a sitemap would list nothing, so there is none."""
+    assert not (site.path / "sitemap.xml").exists() and not (site.path / "sitemap.xml.gz").exists()
+    links = [link.get("href") for link in etree.fromstring((site.path / "feed.xml").read_bytes()).iter(f"{ATOM}link")]
+    assert links and all(resolve(site, "", href).is_file() for href in links)
+
+
+def test_every_page_advertises_the_feed(site: Site) -> None:
+    for page in sorted(site.path.rglob("*.html")):
+        soup = site.page(page.relative_to(site.path).as_posix())
+        feeds = soup.select("head link[rel=alternate][type='application/atom+xml']")
+        assert len(feeds) == 1, page
+        href = feeds[0]["href"]
+        target = site.path / href.lstrip("/") if href.startswith("/") else (page.parent / href)
+        assert target.resolve() == (site.path / "feed.xml").resolve(), page

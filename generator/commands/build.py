@@ -19,6 +19,7 @@ from generator.commands.pipeline import Result, release_memory, render
 from generator.common.problems import plural, report
 from generator.common.timings import NO_TIMINGS, Timings
 from generator.engine.build import EngineError
+from generator.engine.conventions import configured_site_url
 from generator.engine.page import Page
 from generator.engine.publish import Rejected, build_epoch, publish
 from generator.markup.untrusted import verify_build
@@ -71,7 +72,7 @@ def run_build(arguments: argparse.Namespace) -> int:
     if _no_content(arguments.content):
         return 1
     timings = Timings() if arguments.timings else NO_TIMINGS
-    result = render(arguments.content, timings, pdf_cache=arguments.pdf_cache)
+    result = render(arguments.content, timings, pdf_cache=arguments.pdf_cache, site_url=configured_site_url(arguments.config))
     if not _buildable(result, arguments):
         return 1
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")

@@ -241,14 +241,14 @@ def check(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache 
     return Result(problems, content, derived, changed_paths=changed)
 
 
-def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None, pdf_cache: Path | None = None) -> Result:
+def render(content_path: Path, timings: Timings = NO_TIMINGS, cache: SourceCache | None = None, pdf_cache: Path | None = None, site_url: str = "") -> Result:
     """The whole pipeline up to Markdown pages, and each paper's PDF if
     given where to keep them (the build; the preview does not wait for PDFs)."""
     with collector_paused():
         result = check(content_path, timings, cache)
         if result.content is None or result.derived is None:
             return result
-        renderer = Renderer(result.content, result.derived)
+        renderer = Renderer(result.content, result.derived, site_url=site_url)
         if pdf_cache is not None:
             with timings.stage("pdf"):
                 renderer.documents = result.documents = full_documents(renderer, pdf_cache)

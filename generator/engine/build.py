@@ -50,6 +50,11 @@ def run_engine(
             build(config, serve_url=serve_url, dirty=dirty)
         except MkDocsException as error:
             raise EngineError(str(error)) from error
+        if not config.site_url:
+            # A sitemap lists absolute addresses: without the publisher's
+            # address the engine's is empty, so none is published.
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site_path / name).unlink(missing_ok=True)
         return urlsplit(config.site_url or "/").path
 
 

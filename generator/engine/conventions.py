@@ -10,6 +10,10 @@ engine will write. Another engine replaces this module with its own rules
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 # The engine's Markdown extensions (mkdocs.yml), so what is checked is what it would make.
 MARKDOWN_EXTENSIONS = ("toc", "attr_list", "sane_lists")
 
@@ -22,3 +26,22 @@ def page_uri(docs_path: str) -> str:
     if stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def configured_site_url(config_path: Path) -> str:
+    """The publisher's address (mkdocs.yml's site_url), ending in "/", or ""
+    when it is not set. Read as plain YAML: the pages need it before the
+    engine runs (the feed's absolute links)."""
+    try:
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return ""  # the engine reports an unreadable configuration itself
+    url = str(config.get("site_url") or "") if isinstance(config, dict) else ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that reads the engine's own tags (!ENV, !!python/name) as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

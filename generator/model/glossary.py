@@ -15,6 +15,7 @@ site is still correct, only less helpful (and --strict makes it an error).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ from generator.common.problems import Location, Problems, Severity
 from generator.model.objects import GlossaryTerm
 
 # A candidate word: capitals, digits and ampersands, a lower-case letter only
-# between capitals (PSoS, FfC), and an optional plural s (LPAs).
-WORD = re.compile(r"(?<![\w&'’/.@-])[A-Z][A-Za-z0-9&]*(?![\w&])")
+# between capitals (PSoS, FfC), and an optional plural s (LPAs). Templates
+# write an ampersand as &amp; (G&amp;I), which is the same word.
+WORD = re.compile(r"(?<![\w&'’/.@-])[A-Z](?:&amp;|[A-Za-z0-9&])*(?![\w&])")
 SHAPE = re.compile(r"^(?:[A-Z0-9&]|[a-z](?=[A-Z]))+s?$")
 LOWER = re.compile(r"[a-z]")
 COMMENT = re.compile(r"^\s*#(?!#)")
@@ -159,10 +161,10 @@ def mark_acronyms(text: str, glossary: dict[str, GlossaryTerm], markup: Callable
 
     def mark_line(line: str) -> str:
         def replace(match: re.Match[str]) -> str:
-            word = match[0]
+            word = html.unescape(match[0])
             term = glossary.get(word) or glossary.get(singular(word))
             if term is None or term.term in done or not is_acronym(word):
-                return word
+                return match[0]
             done.add(term.term)
             return markup(word, term)
 

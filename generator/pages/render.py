@@ -193,8 +193,9 @@ def paper_name(context: Context, paper: Paper) -> str:
 class Renderer:
     """Renders a page from a template, with the model and derived figures (pages/site.py lists every page)."""
 
-    def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None, documents: dict[str, FullDocument] | None = None) -> None:
+    def __init__(self, content: Content, derived: Derived, before_each_page: Callable[[], None] = lambda: None, documents: dict[str, FullDocument] | None = None, site_url: str = "") -> None:
         self.content = content
+        self.site_url = site_url  # the publisher's address, "/"-ended, or "" when not set
         self.derived = derived
         self.env = shared_environment()
         self.before_each_page = before_each_page  # the preview stops a render a newer change makes stale

@@ -98,4 +98,4 @@ def data_pages(renderer: Renderer) -> list[Page]:
 
 
 def feed(renderer: Renderer) -> Page:
-    return renderer.render("feed.xml.j2", addresses.FEED, feed_id=feed_id)
+    return renderer.render("feed.xml.j2", addresses.FEED, feed_id=feed_id, site_url=renderer.site_url)

@@ -10,8 +10,10 @@ through the DevTools protocol rather than starting another browser.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +25,15 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
-from tests.browser import AXE_PATH, NODE_MODULES, VNU_JAR
+from tests.browser import AXE_PATH, CHROMIUM_FLAGS, NODE_MODULES, VNU_JAR, chromium_path
 
 PROBES = (Path(__file__).parent / "probes.js").read_text(encoding="utf-8")
 AXE_SOURCE = AXE_PATH.read_text(encoding="utf-8") if AXE_PATH.is_file() else ""
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 DESKTOP = (1280, 900)
+PHONE = (375, 812)
 NARROW = (320, 800)
+PA11Y_CI = NODE_MODULES / ".bin" / "pa11y-ci"
 
 # WCAG 1.4.12's test values (the W3C text spacing bookmarklet).
 TEXT_SPACING_CSS = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
@@ -208,6 +212,49 @@ def vnu_errors(run: subprocess.Popen[str]) -> dict[str, list[str]]:
         if message["type"] == "error" or message.get("subType") == "fatal":
             where = message.get("url", "").removeprefix("file:")
             errors.setdefault(where, []).append(f"line {message.get('lastLine', '?')}: {message['message']}")
+    return errors
+
+
+def start_pa11y(urls: list[str]) -> subprocess.Popen[str]:
+    """Start HTML_CodeSniffer (pa11y-ci, WCAG2AA) on every page at once, in
+    the background: one process and one browser, Debian's Chromium, for
+    the whole site. Its configuration goes to a temporary file."""
+    config = {
+        "defaults": {
+            "standard": "WCAG2AA",
+            "runners": ["htmlcs"],
+            "timeout": 120000,
+            "concurrency": 1,  # two tabs at once lose pages in this Chromium ("No target with given id")
+            "chromeLaunchConfig": {"executablePath": chromium_path(), "args": list(CHROMIUM_FLAGS)},
+        },
+        "urls": urls,
+    }
+    handle, path = tempfile.mkstemp(prefix="pa11y-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        json.dump(config, file)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"}
+    # The report goes to a file: Node cuts a piped report short at 64 KiB when it exits.
+    with open(path.removesuffix(".json") + ".report", "w", encoding="utf-8") as report:
+        return subprocess.Popen([str(PA11Y_CI), "--config", path, "--json"], stdout=report, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def pa11y_errors(run: subprocess.Popen[str]) -> dict[str, list[str]]:
+    """HTML_CodeSniffer's errors, per page URL (pa11y-ci reports JSON on stdout)."""
+    _, err = run.communicate(timeout=1200)
+    config = Path(run.args[2])  # the configuration start_pa11y wrote, and the report beside it
+    report_path = config.with_suffix(".report")
+    out = report_path.read_text(encoding="utf-8")
+    config.unlink(missing_ok=True)
+    report_path.unlink(missing_ok=True)
+    try:
+        report = json.loads(out)
+    except json.JSONDecodeError as error:
+        raise RuntimeError(f"pa11y-ci gave no report (exit {run.returncode}): {err.strip() or out.strip()}") from error
+    errors: dict[str, list[str]] = {}
+    for url, issues in report["results"].items():
+        for issue in issues:
+            where = f" at {issue['selector']}" if issue.get("selector") else ""
+            errors.setdefault(url, []).append(f"{issue.get('code') or 'pa11y'}: {issue['message']}{where}")
     return errors
 
 

@@ -13,7 +13,8 @@ import pytest
 from selenium import webdriver
 
 from tests.accessibility.conftest import SITE_NAME, run_audit
-from tests.browser import serve_directory
+from tests.acronym_check import unmarked_first_uses
+from tests.browser import chromium, serve_directory
 
 HEAD = f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fault - {SITE_NAME}</title></head>'
 
@@ -36,6 +37,10 @@ FAULTS = {
     "off-screen-focus": page('<nav style="position:fixed;left:-400px;width:300px"><a href="#x">A link in a closed drawer</a></nav>'),
     "table": page("<table><tr><th>Head</th></tr><tr><td>Cell</td></tr></table>"),
     "vague-link": page('<p>For the report <a href="report/">click here</a>.</p>'),
+    "no-submit": page('<form action="search/"><label>Search <input type="text" name="q"></label></form>'),
+    "unnamed-checkbox": page('<form action="x/"><input type="checkbox" name="c"><button>Send</button></form>'),
+    "small-targets": page('<p style="font-size:10px;line-height:10px"><a href="a/">A</a> <a href="b/">B</a></p>'),
+    "unmarked-acronym": page('<p>The <a class="acronym" href="g/"><abbr title="Contact Assessment Model">CAM</abbr></a> and CERP: CERP again.</p>'),
     "title": '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fault</title></head><body><main><h1>Fault</h1></main></body></html>',
 }
 
@@ -73,8 +78,23 @@ def fault_audit(tmp_path_factory: pytest.TempPathFactory, browser: webdriver.Chr
         ("table", "structure", "has no scope"),
         ("vague-link", "structure", "a link whose text says nothing of where it goes: 'click here'"),
         ("title", "structure", "does not name both the page and the site"),
+        ("no-submit", "htmlcs", "This form does not contain a submit button"),
+        ("unnamed-checkbox", "htmlcs", "does not have a name available to an accessibility API"),
+        ("small-targets", "axe", "375 x 812: target-size"),
     ],
 )
 def test_each_checker_catches_its_fault(fault_audit: dict[str, dict[str, list[str]]], fault: str, check: str, expected: str) -> None:
     problems = fault_audit[fault].get(check, [])
     assert any(expected in problem for problem in problems), problems
+
+
+def test_the_acronym_check_catches_a_first_use_left_unmarked() -> None:
+    html = FAULTS["unmarked-acronym"]
+    assert unmarked_first_uses(html, {"CAM", "CERP"}) == ["CERP: first use not marked, in 'and CERP: CERP again.'"]
+    assert unmarked_first_uses(html.replace("CERP", "<b>the CERP</b>", 1), {"CAM", "CERP"}) == ["CERP: first use not marked, in 'the CERP'"]
+
+
+def test_a_browser_without_classic_scrollbars_is_refused() -> None:
+    """Overlay or hidden scrollbars would let a page 15 px too wide pass."""
+    with pytest.raises(RuntimeError, match="scrollbar takes 0 px, not the classic 15 px"), chromium(extra_flags=("--hide-scrollbars",)):
+        pass

@@ -27,12 +27,14 @@ def test_the_audit_covers_every_built_page(site_audit: SiteAudit, site: Site) ->
         "skip",
         "focus",
         "status",
+        "phone",
         "reflow",
         "narrow-focus",
         "text-spacing",
         "text-zoom",
         "zoom",
         "privacy",
+        "htmlcs",
     ],
 )
 def test_no_page_fails(site_audit: SiteAudit, check: str) -> None:

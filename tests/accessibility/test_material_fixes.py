@@ -95,15 +95,15 @@ def test_phone_menu_button_is_reached_by_tab_and_opens_and_closes_the_navigation
     settle(phone)
     for _ in range(6):
         ActionChains(phone).send_keys(Keys.TAB).perform()
-        if phone.execute_script("return document.activeElement.matches('label[for=__drawer]');"):
+        if phone.execute_script("return document.activeElement.matches('.site-header-button--drawer');"):
             break
-    button = phone.execute_script("const b = document.activeElement; return [b.getAttribute('for'), b.getAttribute('role'), b.getAttribute('aria-label'), b.getAttribute('aria-expanded')];")
-    assert button == ["__drawer", "button", "Open the site navigation", "false"]
+    button = phone.execute_script("const b = document.activeElement; return [b.tagName, b.type, b.getAttribute('aria-label'), b.getAttribute('aria-expanded')];")
+    assert button == ["BUTTON", "button", "Open the site navigation", "false"]
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.closest('.md-sidebar--primary') !== null;"))
     assert phone.execute_script("return document.getElementById('__drawer').checked;")
     ActionChains(phone).send_keys(Keys.ESCAPE).perform()
-    assert phone.execute_script("return [document.getElementById('__drawer').checked, document.activeElement.getAttribute('for')];") == [False, "__drawer"]
+    assert phone.execute_script("return [document.getElementById('__drawer').checked, document.activeElement.matches('.site-header-button--drawer')];") == [False, True]
 
 
 def test_there_is_no_palette_toggle_to_get_wrong(site: Site) -> None:
@@ -139,7 +139,7 @@ def test_a_printed_paper_has_no_navigation_whole_tables_and_link_addresses(site:
 def test_phone_drawer_sections_open_and_close_from_the_keyboard(served_site: str, phone: webdriver.Chrome) -> None:
     audit.open_page(phone, served_site)
     settle(phone)
-    phone.execute_script("document.querySelector('label.md-header__button[for=__drawer]').focus();")
+    phone.execute_script("document.querySelector('.site-header-button--drawer').focus();")
     ActionChains(phone).send_keys(Keys.ENTER).perform()
     WebDriverWait(phone, 5).until(lambda d: d.execute_script("return document.activeElement.closest('.md-sidebar--primary') !== null;"))
     opener = phone.execute_script(

@@ -30,6 +30,31 @@
     });
   }
 
+  /* Material's header label that toggles a checkbox (the menu),
+   replaced by a real button: a label may not take the button role
+   (ARIA in HTML), and a button is what keyboards and screen readers know.
+   Without scripts Material's label stays and works by pointer. */
+  function headerButton(label, name) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " site-header-button site-header-button--" + label.htmlFor.replace(/_/g, "");
+    button.setAttribute("aria-label", name);
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    Array.prototype.forEach.call(label.childNodes, function (node) { button.appendChild(node.cloneNode(true)); });
+    label.hidden = true;
+    label.parentNode.insertBefore(button, label);
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+      if (toggle.checked) focusInside(toggle.id);
+    });
+  }
+
   /* After opening by keyboard, put focus where the reader can go on. */
   function focusInside(toggleId) {
     var toggle = document.getElementById(toggleId);
@@ -91,7 +116,7 @@
       if (event.key !== "Escape" || !drawer || !drawer.checked) return;
       drawer.checked = false;
       drawer.dispatchEvent(new Event("change", { bubbles: true }));
-      var button = document.querySelector("label.md-header__button[for='__drawer']");
+      var button = document.querySelector(".site-header-button--drawer");
       if (button) button.focus();
     });
   }
@@ -148,8 +173,8 @@
   }
 
   function onPage() {
-    document.querySelectorAll("label.md-header__button[for='__drawer']").forEach(function (label) {
-      toggleButton(label, "Open the site navigation");
+    document.querySelectorAll("label.md-header__button[for='__drawer']:not([hidden])").forEach(function (label) {
+      headerButton(label, "Open the site navigation");
     });
     drawerButtons();
     nameNavigationLandmarks();
