@@ -33,8 +33,9 @@ from generator.model.checks import Known, check_content
 from generator.model.contradictions import check_contradictions
 from generator.model.glossary import Use, acronym_uses, check_glossary, first_uses
 from generator.model.objects import Content, Values, build_content
+from generator.pages.documents import FullDocument
 from generator.pages.links import check_page_links
-from generator.pages.pdf import FullDocument, full_documents
+from generator.pages.pdf import full_documents
 from generator.pages.render import Renderer, shared_environment
 from generator.pages.site import every_page
 

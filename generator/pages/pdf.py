@@ -28,7 +28,6 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from generator.markup.markdown_html import convert
 from generator.model.objects import Paper
 from generator.model.sections import Section
 from generator.pages import addresses
+from generator.pages.documents import FullDocument
 from generator.pages.render import Renderer
 
 PRINT_TEMPLATE = "print/paper.html.j2"
@@ -48,27 +48,6 @@ CACHE_DAYS = 30  # a cached PDF unused this long is removed
 # real paper's is 100,000 (42 pages).
 LONGEST_PRINTED = 2_000_000
 SCOPES = {True: "/Column", False: "/Row"}
-
-
-@dataclass(frozen=True)
-class FullDocument:
-    """A paper's PDF: where the site serves it, and what its link says."""
-
-    paper_id: str
-    path: Path  # the cached file
-    pages: int
-    size: int
-
-    @property
-    def uri(self) -> str:
-        return addresses.uri(addresses.document_path(self.paper_id))
-
-    @property
-    def size_text(self) -> str:
-        """The size as a reader weighs a download: 183 KB, 1.2 MB."""
-        if self.size >= 1024 * 1024:
-            return f"{self.size / (1024 * 1024):.1f} MB"
-        return f"{max(1, round(self.size / 1024))} KB"
 
 
 def print_html(renderer: Renderer, paper: Paper) -> str:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -33,9 +33,7 @@ from generator.model.objects import Content, Paper
 from generator.model.sections import SECTION_PAGES_LISTED, Section, paper_sections
 from generator.pages import addresses
 from generator.pages.chart import paper_chart
-
-if TYPE_CHECKING:
-    from generator.pages.pdf import FullDocument
+from generator.pages.documents import FullDocument
 
 TEMPLATES_PATH = Path(__file__).parent.parent / "templates"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
