@@ -119,7 +119,8 @@ def render_report(results: dict[str, Any]) -> str:
     lines += ["", "### Targets", "", *target_rows(results)]
     lines += ["", "### Full builds", "", *build_table(results["builds"]), "", "Seconds in each stage, elapsed / CPU (`build --timings`):", "", *stage_table(results["builds"])]
     about = (
-        "Pagefind's index, built from the finished site (the `search index` stage, elapsed: Pagefind's CPU time is in the build's total); a first query from a new browser (`benchmarks/search.py`)."
+        "The site's own index, built from the finished site (the `search index` stage); a first query from a new browser (`benchmarks/search.py`): "
+        "the search page's script (program) and the parts of the index it fetched."
     )
     lines += ["", "### Search", "", about, "", *search_rows(results["builds"])]
     if any(build.get("pdfs") for build in results["builds"]):
