@@ -34,7 +34,8 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def fetch(url: str) -> str:
+def served_text(url: str) -> str:
+    """The text served at `url`, or "" while the server cannot answer."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
@@ -46,7 +47,7 @@ def seconds_until(url: str, text: str, limit: float, server: subprocess.Popen[st
     """Seconds from now until the page at url contains text (the server must stay up)."""
     start = time.perf_counter()
     while time.perf_counter() - start < limit and server.poll() is None:
-        if text in fetch(url):
+        if text in served_text(url):
             return time.perf_counter() - start
         time.sleep(0.05)
     raise RuntimeError(f"{url} did not show {text!r} within {limit} s (server exit status {server.poll()})")

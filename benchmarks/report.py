@@ -26,7 +26,7 @@ def build_table(builds: list[dict[str, Any]], first: str = "Size") -> list[str]:
             f"| {label} | {archive['inspections']} / {archive['recommendations']} / {archive['updates']} / {archive['papers']} | {build['pages']} | {build.get('average_page_kb', 0):.0f} kB "
             f"| {build['wall_seconds']:.1f} s | {build['cpu_seconds']:.1f} s | {build['ms_per_page']:.1f} | {build['cpu_ms_per_page']:.1f} "
             f"| {build['generator_cpu_seconds']:.2f} s | {build['cpu_stages'].get('engine', 0):.1f} s "
-            f"| {build['peak_memory_mb']:.0f} MB | {build['site_mb']:.1f} MB | {search_index(build)} |"
+            f"| {build['peak_memory_mb']:.0f} MB | {build['site_mb']:.1f} MB | {index_on_disk(build)} |"
         )
     return rows
 
@@ -40,7 +40,7 @@ def pdf_table(builds: list[dict[str, Any]]) -> list[str]:
             rows.append(f"| {build['scale']}x | {build['pdfs']} | {build['pdf_mb']:.1f} MB | {printing} | {build['pdf_seconds_cached']:.2f} s |")
 
 
-def search_index(build: dict[str, Any]) -> str:
+def index_on_disk(build: dict[str, Any]) -> str:
     """The index's size on disk: Pagefind's folder, or (in older results) Material's one file."""
     if "search_index_files" in build:
         return f"{build['search_index_kb']:.0f} kB in {build['search_index_files']} files"
@@ -58,7 +58,7 @@ def search_rows(builds: list[dict[str, Any]]) -> list[str]:
             for label, q in queries.items()
         )
         page = max((q["page_kb"] for q in queries.values()), default=0)
-        rows.append(f"| {build['scale']}x | {build['pages']} | {build['stages'].get('search index', 0):.2f} s | {search_index(build)} | {fetched} | {page:.0f} kB |")
+        rows.append(f"| {build['scale']}x | {build['pages']} | {build['stages'].get('search index', 0):.2f} s | {index_on_disk(build)} | {fetched} | {page:.0f} kB |")
     return rows
 
 
@@ -119,7 +119,8 @@ def render_report(results: dict[str, Any]) -> str:
     lines += ["", "### Targets", "", *target_rows(results)]
     lines += ["", "### Full builds", "", *build_table(results["builds"]), "", "Seconds in each stage, elapsed / CPU (`build --timings`):", "", *stage_table(results["builds"])]
     about = (
-        "Pagefind's index, built from the finished site (the `search index` stage, elapsed: Pagefind's CPU time is in the build's total); a first query from a new browser (`benchmarks/search.py`)."
+        "The site's own index, built from the finished site (the `search index` stage); a first query from a new browser (`benchmarks/search.py`): "
+        "the search page's script (program) and the parts of the index it fetched."
     )
     lines += ["", "### Search", "", about, "", *search_rows(results["builds"])]
     if any(build.get("pdfs") for build in results["builds"]):

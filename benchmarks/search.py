@@ -2,13 +2,12 @@
 
 The built site is served on the loopback address and opened in headless
 Chromium at /search/?q=..., as a reader following a shared link would; the
-browser's own record of its requests (the performance log) says which files
-it fetched. Each file is counted gzip-compressed, as a web server would send
-it (Pagefind's index files are compressed already: each counts at the
-smaller of its size and its gzip size).
+server notes every file it sends. Each file is counted gzip-compressed, as
+a web server would send it.
 The search page and its theme files are counted apart from the search's own
-files (pagefind/): the page costs about what any page costs, the search part
-is what grows, or not, with the archive.
+files (its script, assets/javascripts/search.js, and the parts of the index
+under search-index/ that the query fetched): the page costs about what any
+page costs, the search part is what grows, or not, with the archive.
 
 The synthetic archives' prose draws on a vocabulary of about ninety words,
 so a query of those words matches nearly every page: the worst case for the
@@ -28,15 +27,16 @@ from benchmarks.weight import gzip_size
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = {"common words": "training governance", "a title": "Synthetic review 26"}
-# Pagefind's program, the same at any size: its script, its worker and its
-# WebAssembly (wasm.*.pagefind). The rest fetched is the index: metadata,
-# word chunks, filters and the fragments of the results shown.
-ENGINE_FILES = ("pagefind.js", "pagefind-worker.js")
+# The search's program, the same at any size: the search page's script. The
+# rest fetched is the index: metadata, word files, filter files and the
+# pages of the results shown.
+PROGRAM = "assets/javascripts/search.js"
+INDEX = "search-index"
 
 
 def index_size(site: Path) -> dict[str, float]:
     """The whole index on disk: what the site stores, not what a reader fetches."""
-    files = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
+    files = [path for path in (site / INDEX).rglob("*") if path.is_file()]
     return {"index_files": len(files), "index_kb": round(sum(path.stat().st_size for path in files) / 1e3, 1)}
 
 
@@ -63,13 +63,13 @@ def _search(browser: Any, base: str, query: str) -> str:
 
 
 def _weigh(site: Path, requested: list[str]) -> dict[str, object]:
-    """The files the server sent (the page's and its worker's requests), compressed."""
+    """The files the server sent, compressed."""
     paths = [urlsplit(path).path.lstrip("/") for path in requested]
     files = [site / path / "index.html" if path.endswith("/") or not path else site / path for path in paths]
-    search = [path for path in files if path.is_file() and path.relative_to(site).parts[0] == "pagefind"]
-    page = [path for path in files if path.is_file() and path not in search]
-    sizes = {path.relative_to(site).as_posix(): min(path.stat().st_size, gzip_size(path.read_bytes())) for path in search}
-    engine = sum(size for name, size in sizes.items() if name.rsplit("/", 1)[-1] in ENGINE_FILES or name.startswith("pagefind/wasm."))
+    search = [path for path in dict.fromkeys(files) if path.is_file() and (path.relative_to(site).parts[0] == INDEX or path.relative_to(site).as_posix() == PROGRAM)]
+    page = [path for path in dict.fromkeys(files) if path.is_file() and path not in search]
+    sizes = {path.relative_to(site).as_posix(): gzip_size(path.read_bytes()) for path in search}
+    engine = sizes.get(PROGRAM, 0)
     return {
         "search_kb": round(sum(sizes.values()) / 1e3, 1),
         "engine_kb": round(engine / 1e3, 1),

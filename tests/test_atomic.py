@@ -22,6 +22,7 @@ import pytest
 
 from generator.cli import main
 from generator.engine import search_index
+from generator.engine.search_text import read_page
 from tests.conftest import MINIMAL_TREE, ROOT, run_generator, tree_bytes
 
 PAPER = "papers/2024-09-18-sample-paper.md"
@@ -156,9 +157,9 @@ def test_an_engine_failure_leaves_the_site_as_it_was(two_versions: tuple[Path, d
 def test_a_search_index_failure_leaves_the_site_as_it_was(two_versions: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     work, old, _ = two_versions
     monkeypatch.chdir(work)
-    monkeypatch.setattr(search_index, "pagefind_command", lambda: shutil.which("false") or "/bin/false")
+    monkeypatch.setattr(search_index, "read_page", lambda html: read_page(html.replace(b"<article", b"<article data-search-body", 1)))
     assert main(["build", "--content", "content-new", "--site", "site", "--docs", "docs", "--config", CONFIG]) == 1
-    assert capsys.readouterr().err.endswith("search index: Pagefind stopped: pagefind exited with status 1\nthe built site has 1 problem: failed; site/ was left as it was.\n")
+    assert capsys.readouterr().err.endswith(": 2 parts are marked data-search-body; a page has one\nthe built site has 1 problem: failed; site/ was left as it was.\n")
     assert tree_bytes(work / "site") == old
     assert leftovers(work) == []
 

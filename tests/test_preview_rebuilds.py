@@ -35,18 +35,18 @@ def test_a_new_title_reaches_every_page_that_shows_it(content_tree: Callable[...
         every_page = [page_uri(path.relative_to(content.parent / "docs").as_posix()) for path in (content.parent / "docs").rglob("*.md")]
         showing = [uri for uri in every_page if "Sample Progress Summary" in (fetch(base + uri) or "")]
         assert len(showing) >= 4 and len(showing) < len(every_page)
-        index_before = fetch(base + "pagefind/pagefind-entry.json")
+        index_before = fetch(base + "search-index/meta.json")
         (content / PAPER).write_text(MINIMAL_TREE[PAPER].replace("title: Sample Progress Summary", "title: Sample Progress Report"), encoding="utf-8")
         for uri in showing:
             assert wait_for(base + uri, "Sample Progress Report", 30) is not None, uri
             assert "Sample Progress Summary" not in (fetch(base + uri) or ""), uri
         # The search index is built again in the background, from every page:
         # the same pages, other words.
-        index_after = wait_for_change(base + "pagefind/pagefind-entry.json", index_before, 30)
+        index_after = wait_for_change(base + "search-index/meta.json", index_before, 30)
         assert index_before is not None and index_after is not None
-        before, after = (json.loads(index)["languages"]["en"] for index in (index_before, index_after))
-        assert after["page_count"] == before["page_count"] > 0
-        assert after["hash"] != before["hash"]
+        before, after = (json.loads(index) for index in (index_before, index_after))
+        assert after["pages"] == before["pages"] > 0
+        assert after["version"] != before["version"]
     about_the_change, rest = (int(count) for count in re.findall(r"(?:Preview updated|Rest of the site updated): (\d+) page\(s\) changed", preview.output)[-2:])
     assert about_the_change == 5  # the paper's page, its two section pages and those of the two recommendations it reports on (one stated, one its status table implies)
     assert len(showing) <= about_the_change + rest < len(every_page)

@@ -3,12 +3,13 @@ the keyboard, 320 px, and no request to any other host.
 
 One Chromium for the module. The site's server notes every path it is
 asked for, and sends a report-only Content Security Policy with every file,
-so that the browser reports to it any load from another host, by a page or
-by Pagefind's web worker (whose requests the browser's own log leaves out).
+so that the browser reports to it any load from another host.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -18,6 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
+from generator.engine.search_text import terms
 from tests.accessibility import audit
 from tests.browser import chromium, serve_directory
 from tests.conftest import Site
@@ -158,18 +160,76 @@ def test_at_320_px_the_header_links_to_search_and_the_results_fit(searching: Sea
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-def test_search_asks_no_other_host_and_fetches_the_index_in_parts(site: Site, searching: Searching) -> None:
+def test_search_asks_no_other_host_and_fetches_only_the_parts_of_the_index_it_needs(site: Site, searching: Searching) -> None:
+    index = site.path / "search-index"
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
     with chromium() as browser:  # a first visit: nothing cached
         first_visit = Searching(browser, searching.base, searching.requested, searching.reports)
         searching.requested.clear()
-        assert first_visit.search(q="Psychiatric Emergency Plans")
-        fetched = [path.split("?")[0] for path in searching.requested]
-        assert "/pagefind/pagefind.js" in fetched
-        assert any(path.startswith("/pagefind/index/") for path in fetched)
-        assert any(path.startswith("/pagefind/fragment/") for path in fetched)
-        every_chunk = {path.name for path in (site.path / "pagefind" / "index").iterdir()}
-        assert len({path for path in fetched if path.startswith("/pagefind/index/")}) < len(every_chunk) or len(every_chunk) <= 2
+        found = first_visit.search(q="Psychiatric Emergency Plans")
+        assert found
+        fetched = [path for path in searching.requested if path.startswith("/search-index/")]
+        word_files = {path.split("?")[0] for path in fetched if path.startswith("/search-index/words/")}
+        page_files = {path.split("?")[0] for path in fetched if re.fullmatch(r"/search-index/pages/\d+\.json\?v=\w+", path)}
+        stretches = {path.split("?")[0] for path in fetched if re.fullmatch(r"/search-index/pages/\d+/\d+\.json\?v=\w+", path)}
+        assert fetched[0] == "/search-index/meta.json"
+        assert 1 <= len(word_files) <= 3 < len(meta["words"])  # one file per word at most
+        assert len(page_files) == len(found)  # the results shown, and no other page
+        assert len(stretches) <= len(found)  # at most one later stretch of text per result
+        assert all(path.endswith("?v=" + meta["version"]) for path in fetched[1:])
+        assert len(fetched) == 1 + len(word_files) + len(page_files) + len(stretches)
         assert first_visit.foreign() == []
         # The reports do come: a load from another host, made on purpose, is reported.
         browser.execute_script("new Image().src = 'http://example.invalid/probe.png';")
         WebDriverWait(browser, 10).until(lambda b: first_visit.foreign() == ["http://example.invalid/probe.png"])
+
+
+def test_the_search_page_makes_the_words_of_every_indexed_page_as_the_index_does(site: Site, searching: Searching) -> None:
+    searching.open("search/")
+    index = site.path / "search-index"
+    words = {}
+    for path in (index / "words").glob("*.json"):
+        words.update(json.loads(path.read_text(encoding="utf-8")))
+    texts = [json.loads(path.read_text(encoding="utf-8"))["text"] for path in (index / "pages").glob("*.json")]
+    texts += [json.loads(path.read_text(encoding="utf-8")) for path in (index / "pages").glob("*/*.json")]
+    assert all(isinstance(text, str) for text in texts)
+    made = searching.browser.execute_script("return arguments[0].map(text => window.siteSearch.terms(text));", texts)
+    assert made == [terms(text) for text in texts]
+    # And every word the page makes of a page's text is in the index.
+    assert set().union(*map(set, made)) <= set(words)
+
+
+def excerpt_marks(browser: webdriver.Chrome) -> list[list[str]]:
+    """The words marked in each listed result's excerpt."""
+    return list(
+        browser.execute_script(
+            "return Array.from(document.querySelectorAll('.search-results__list > li')).map(li => Array.from(li.querySelectorAll('.search-result__excerpt mark')).map(m => m.textContent));"
+        )
+    )
+
+
+@pytest.mark.parametrize("phrase", ["training governance", *(phrase for phrase, _ in PHRASES[:4])])
+def test_every_result_shows_an_excerpt_with_the_words_found(searching: Searching, phrase: str) -> None:
+    assert searching.search(q=phrase)
+    marks = excerpt_marks(searching.browser)
+    assert marks and all(marks), marks
+    wanted = set(terms(phrase))
+    assert all(set(terms(" ".join(found))) <= wanted for found in marks)
+
+
+def test_a_word_first_found_late_in_a_long_page_is_shown_from_that_stretch(site: Site, searching: Searching) -> None:
+    index = site.path / "search-index"
+    words: dict[str, list[int]] = {}
+    for path in (index / "words").glob("*.json"):
+        words.update(json.loads(path.read_text(encoding="utf-8")))
+    # A word of letters that every page holding it first shows after its first stretch of text.
+    late = sorted(term for term, written in words.items() if term.isalpha() and len(term) > 5 and 0 < len(written) // 3 <= 10 and min(written[2::3]) > 0)
+    assert late
+    term = late[0]
+    searching.requested.clear()
+    found = searching.search(q=term)
+    assert len(found) == len(words[term]) // 3
+    stretches = [path for path in searching.requested if re.fullmatch(r"/search-index/pages/\d+/\d+\.json\?v=\w+", path)]
+    assert len(stretches) == len(found)
+    assert all(marks and set(terms(" ".join(marks))) == {term} for marks in excerpt_marks(searching.browser))
+    assert all(text.startswith("… ") for text in searching.browser.execute_script("return Array.from(document.querySelectorAll('.search-result__excerpt')).map(p => p.textContent);"))

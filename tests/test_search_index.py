@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
@@ -20,18 +19,16 @@ def indexed_pages(site: Site) -> dict[str, BeautifulSoup]:
     found = {}
     for path in site.pages():
         html = path.read_text(encoding="utf-8")
-        if "data-pagefind-body" in html:
+        if "data-search-body" in html:
             found[site.uri(path)] = BeautifulSoup(html, "lxml")
     return found
 
 
 def filters_of(page: BeautifulSoup) -> dict[str, list[str]]:
-    """The filter values a page gives Pagefind: `name[attribute]` captures."""
+    """The filter values a page files itself under."""
     values: dict[str, list[str]] = {}
-    for element in page.select("[data-pagefind-filter]"):
-        for capture in str(element["data-pagefind-filter"]).split(","):
-            name, attribute = capture.strip().rstrip("]").split("[")
-            values.setdefault(name, []).append(str(element[attribute]))
+    for element in page.select("[data-search-filter]"):
+        values.setdefault(str(element["data-search-filter"]), []).append(str(element["data-value"]))
     return values
 
 
@@ -40,14 +37,15 @@ def text_shown(element: Tag) -> str:
     return "".join(text for text in element.strings if text.parent is None or text.find_parent(class_="acronym__expansion") is None)
 
 
-def test_the_site_holds_no_whole_site_index_and_pagefind_indexed_every_page_that_asks(site: Site) -> None:
+def test_the_site_holds_no_whole_site_index_and_every_page_that_asks_is_indexed(site: Site) -> None:
     assert not list(site.path.rglob("search_index.json"))
-    assert not (site.path / "search" / "search_index.json").exists()
-    entry = json.loads((site.path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["en"]
-    assert entry["languages"]["en"]["page_count"] == len(indexed_pages(site))
-    assert list((site.path / "pagefind" / "index").glob("*.pf_index"))
-    assert not list((site.path / "pagefind").glob("pagefind-ui.*"))
+    index = site.path / "search-index"
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    pages = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((index / "pages").glob("*.json"), key=lambda path: int(path.stem))]
+    assert meta["pages"] == len(pages) == len(indexed_pages(site))
+    assert [page["url"] for page in pages] == sorted(indexed_pages(site))
+    assert len(list((index / "words").glob("*.json"))) == len(meta["words"]) > 1
+    assert meta["filters"] == sorted(FILTERS)
 
 
 def test_papers_meetings_inspections_and_recommendations_are_indexed_and_nothing_else(site: Site) -> None:
@@ -61,15 +59,15 @@ def test_papers_meetings_inspections_and_recommendations_are_indexed_and_nothing
 def test_only_the_content_is_indexed_without_breadcrumbs_or_acronym_expansions(site: Site) -> None:
     expansions = 0
     for uri, page in indexed_pages(site).items():
-        bodies = page.select("[data-pagefind-body]")
+        bodies = page.select("[data-search-body]")
         assert len(bodies) == 1, uri
         body = bodies[0]
         assert body.find_parent("article") is not None, uri
         assert not body.select("header, footer, .md-sidebar, .md-nav"), uri
         for crumbs in body.select("nav.breadcrumbs"):
-            assert crumbs.has_attr("data-pagefind-ignore"), uri
+            assert crumbs.has_attr("data-search-ignore"), uri
         for expansion in body.select(".acronym__expansion"):
-            assert expansion.has_attr("data-pagefind-ignore"), uri
+            assert expansion.has_attr("data-search-ignore"), uri
             expansions += 1
         assert body.select_one("h1") is not None, uri
     assert expansions > 0
@@ -85,7 +83,7 @@ def test_a_recommendation_is_filtered_by_the_status_its_page_shows(site: Site) -
         assert filters["kind"] == ["Recommendation"], uri
         title = page.select_one("h1").get_text()
         assert filters["inspection"] == [title.split(": Recommendation ")[0]], uri
-        assert page.select_one("[data-pagefind-meta]")["data-where"].startswith(title.split(": ")[1] + " of "), uri
+        assert page.select_one("[data-search-meta=where]")["data-value"].startswith(title.split(": ")[1] + " of "), uri
 
 
 def test_every_filter_value_is_a_choice_on_the_search_page_and_every_choice_finds_pages(site: Site) -> None:
@@ -153,13 +151,13 @@ def test_the_search_page_without_javascript_says_so_and_links_to_the_lists(site:
     assert links == {"papers/", "meetings/", "inspections/", "recommendations/"}
     assert all((site.path / link / "index.html").is_file() for link in links)
     assert page.select_one("script[src$='assets/javascripts/search.js']") is not None
-    assert not page.select("[data-pagefind-body]")
+    assert not page.select("[data-search-body]")
 
 
 def test_search_scripts_load_on_the_search_page_only(site: Site) -> None:
     for path in site.pages():
         html = path.read_text(encoding="utf-8")
         assert ("search.js" in html) == (site.uri(path) == "search/"), path
-        assert "lazy-search.js" not in html and "pagefind.js" not in html, path
+        assert "lazy-search.js" not in html and "pagefind" not in html, path
     assert not (site.path / "assets" / "javascripts" / "lazy-search.js").exists()
-    assert Path(site.path / "pagefind" / "pagefind.js").is_file()
+    assert not (site.path / "pagefind").exists()

@@ -116,7 +116,7 @@ def test_the_opening_section_holds_the_text_before_the_first_heading() -> None:
 def test_section_pages_are_searched_and_expand_their_acronyms(site: Site) -> None:
     for paper_file in sorted((CONTENT / "papers").glob("*.md")):
         for uri in section_uris(site, paper_file.stem):
-            assert site.page(uri).select_one("[data-pagefind-body]") is not None, uri
+            assert site.page(uri).select_one("[data-search-body]") is not None, uri
     article = site.page(f"papers/{SUMMARY}/1-background/").select_one("article")
     first = article.select_one("a.acronym abbr")
     assert first is not None and first["title"] == "His Majesty’s Inspectorate of Constabulary in Scotland"

@@ -6,9 +6,9 @@ module serves the site, rebuilds it through the same engine call as
 `build` (build.py), and keeps between rebuilds what MkDocs would otherwise
 redo every time: the theme's compiled templates. It also indexes the site
 for search again (search_index.py) when the preview asks, after the rest of
-a rebuild: Pagefind reads every page, so the first step leaves it to the
+a rebuild: the indexer reads every page, so the first step leaves it to the
 rest; pages are served meanwhile from the last index, and a newer change
-stops Pagefind at once.
+stops the indexing at once.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class PreviewEngine:
         except IndexStopped:
             return
         except IndexFailed as error:
-            print(f"search index not updated: Pagefind stopped: {error}", file=sys.stderr)
+            print(f"search index not updated: {error}", file=sys.stderr)
 
 
 def remember_template_lists(environment: Any) -> None:

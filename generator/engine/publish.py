@@ -149,12 +149,12 @@ def copy_files(files: Sequence[tuple[str, Path]], staging: Path) -> None:
 
 
 def _index(staging: Path) -> None:
-    """Pagefind's search index of the finished pages, inside the build, so it
+    """The search index of the finished pages, inside the build, so it
     is swapped in with them; a failure rejects the build like a failed check."""
     try:
         index_site(staging)
     except IndexFailed as error:
-        raise Rejected([f"search index: Pagefind stopped: {error}"]) from None
+        raise Rejected([f"search index: {error}"]) from None
 
 
 def swap_in(staging: Path, site_path: Path) -> None:

@@ -41,8 +41,8 @@ HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n[ \t]*(?=\n)")
 # The kinds of page that search finds, as its filter names them.
 PAGE_KINDS = {"recommendation": "Recommendation", "paper": "Paper", "meeting": "Meeting", "inspection": "Inspection"}
-# How much words count in the search index, where Pagefind's default (1 for
-# text, 7 for a page's h1) does not serve readers: a recommendation's own
+# How much words count in the search index, where the default (1 for text,
+# 7 for a page's h1: engine/search_text.py) does not serve readers: a recommendation's own
 # words count most on its page (recommendation.md.j2), so that the page
 # comes first for a phrase of them, before the papers that quote it.
 SEARCH_WEIGHTS = {"recommendation_text": 10}

@@ -1,0 +1,164 @@
+"""What search keeps of one finished page: its words, how much each counts,
+its filters and what a result shows.
+
+The pages say what is indexed (the theme and the page templates write it):
+
+- `data-search-body` marks the one part of a page that is indexed: the
+  content of papers', meetings', inspections' and recommendations' pages.
+  A page without it is not indexed (lists, the home page, the glossary).
+- `data-search-ignore` leaves out a part of it (breadcrumbs, the hidden
+  expansion after an acronym's first use); so do `hidden` elements, scripts
+  and styles: a reader never sees their text on the page.
+- `data-search-weight="N"` makes the words inside count N times (a
+  recommendation's own text on its page); otherwise a heading's words count
+  as HEADING_WEIGHTS says and other words once.
+- `data-search-filter="name"` with `data-value` files the page under a
+  filter's value (kind, year, status, inspection); `data-search-meta` with
+  `data-value` is shown under a result's title (where the page sits).
+
+Words are compared as `terms` makes them, and the search page's script
+makes them the same way (theme/assets/javascripts/search.js, `terms`; a
+browser test holds the two to agreement on every indexed page).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+# How much a heading's words count, where body text counts 1: a heading
+# names what follows it, the page's h1 names the page.
+HEADING_WEIGHTS = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
+# Elements whose text a reader never sees in the page's flow.
+UNSEEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+# Elements inside a line of text: no word break at their edges.
+INLINE = frozenset(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"])
+WORD = re.compile(r"[^\W_]+")
+PASSAGE_WORDS = 150  # a stretch of text is about 1 kB: half that compressed
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Équipe" and "equipe" are one word."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(character for character in decomposed if not unicodedata.category(character).startswith("M")).lower()
+
+
+def stem(word: str) -> str:
+    """Plurals to their singular, by Harman's S-stemmer (1991): "recommendations"
+    finds "recommendation", "inquiries" finds "inquiry". Three rules and no
+    more, so that the search page's script can make exactly the same stems."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The words of a text as search compares them."""
+    return [stem(word) for word in WORD.findall(fold(text))]
+
+
+@dataclass
+class PageText:
+    """One page as search keeps it."""
+
+    title: str = ""
+    runs: list[tuple[str, int]] = field(default_factory=list)  # (text, weight) in reading order
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """The page's words as a reader sees them, one space between each."""
+        return " ".join(self.words())
+
+    def words(self) -> list[str]:
+        return "".join(text for text, _ in self.runs).split()
+
+    def passages(self) -> list[str]:
+        """The page's text in stretches of PASSAGE_WORDS words (at least one,
+        perhaps empty): a result fetches only the stretch its excerpt is cut from."""
+        words = self.words()
+        return [" ".join(words[start : start + PASSAGE_WORDS]) for start in range(0, max(len(words), 1), PASSAGE_WORDS)]
+
+    def weighted_terms(self) -> tuple[Counter[str], int]:
+        """Each term with the sum of its occurrences' weights, and the number of words.
+
+        Runs are joined before the words are found, so that a word split
+        by inline markup ("<em>Re</em>commendation") is one word; each word
+        counts with the weight of the run it starts in."""
+        folded = [fold(text) for text, _ in self.runs]
+        starts, offset = [], 0
+        for part in folded:
+            starts.append(offset)
+            offset += len(part)
+        counts: Counter[str] = Counter()
+        words = 0
+        for match in WORD.finditer("".join(folded)):
+            counts[stem(match.group())] += self.runs[bisect_right(starts, match.start()) - 1][1]
+            words += 1
+        return counts, words
+
+
+class MarkupProblem(Exception):
+    """A page marks its search parts in a way the index cannot follow."""
+
+
+def read_page(html: bytes) -> PageText | None:
+    """What search keeps of a page, or None if the page asks not to be indexed."""
+    if b"data-search-body" not in html:
+        return None
+    root = etree.fromstring(html, etree.HTMLParser(encoding="utf-8"))
+    bodies = root.xpath("//*[@data-search-body]")
+    if len(bodies) != 1:
+        raise MarkupProblem(f"{len(bodies)} parts are marked data-search-body; a page has one")
+    page = PageText()
+    _walk(bodies[0], 1, page)
+    title = bodies[0].xpath(".//h1")
+    page.title = _shown_text(title[0]) if title else ""
+    return page
+
+
+def _walk(element: Any, weight: int, page: PageText) -> None:
+    """Add an element's text to the page's runs, with the weight it counts."""
+    page.runs.append((element.text or "", weight))
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""  # comments have no tag
+        if tag and not _noted(child, page) and not _skipped(child, tag):
+            gap = "" if tag in INLINE else " "
+            page.runs.append((gap, weight))
+            _walk(child, int(child.get("data-search-weight") or HEADING_WEIGHTS.get(tag, weight)), page)
+            page.runs.append((gap, weight))
+        page.runs.append((child.tail or "", weight))
+
+
+def _skipped(element: Any, tag: str) -> bool:
+    return tag in UNSEEN or element.get("hidden") is not None or element.get("data-search-ignore") is not None
+
+
+def _noted(element: Any, page: PageText) -> bool:
+    """Take a filter's or a result's fact from the element that states it."""
+    name, meta = element.get("data-search-filter"), element.get("data-search-meta")
+    if name is None and meta is None:
+        return False
+    if name is not None:
+        page.filters.setdefault(name, []).append(element.get("data-value", ""))
+    if meta is not None:
+        page.meta[meta] = element.get("data-value", "")
+    return True
+
+
+def _shown_text(element: Any) -> str:
+    heading = PageText()
+    _walk(element, 1, heading)
+    return heading.text()
