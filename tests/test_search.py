@@ -233,3 +233,8 @@ def test_a_word_first_found_late_in_a_long_page_is_shown_from_that_stretch(site:
     assert len(stretches) == len(found)
     assert all(marks and set(terms(" ".join(marks))) == {term} for marks in excerpt_marks(searching.browser))
     assert all(text.startswith("… ") for text in searching.browser.execute_script("return Array.from(document.querySelectorAll('.search-result__excerpt')).map(p => p.textContent);"))
+
+
+def test_a_query_of_no_words_finds_nothing_rather_than_everything(searching: Searching) -> None:
+    assert searching.search(q="– ? !") == []
+    assert searching.heading() == "0 results for “– ? !”"

@@ -94,6 +94,7 @@
 
     function search(query, filters) {
       var wanted = Array.from(new Set(terms(query)));
+      if (!wanted.length && !Object.keys(filters).length) return Promise.resolve({ results: [] });  // only punctuation: nothing asked
       return meta.then(function (index) {
         return Promise.all([
           Promise.all(wanted.map(function (term) { return scores(term, index); })),
