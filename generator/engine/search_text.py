@@ -23,6 +23,7 @@ browser test holds the two to agreement on every indexed page).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -40,15 +41,27 @@ UNSEEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "t
 # Elements inside a line of text: no word break at their edges.
 INLINE = frozenset(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"])
 WORD = re.compile(r"[^\W_]+")
+NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 PASSAGE_WORDS = 150  # a stretch of text is about 1 kB: half that compressed
 
 
 def fold(text: str) -> str:
     """Lower case without accents: "Équipe" and "equipe" are one word."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(character for character in decomposed if not unicodedata.category(character).startswith("M")).lower()
+    if text.isascii():  # most of the text, and nothing to take off it
+        return text.lower()
+    return NOT_ASCII.sub(_unmarked, unicodedata.normalize("NFKD", text)).lower()
 
 
+@functools.lru_cache(maxsize=4096)
+def _unmarked_character(character: str) -> str:
+    return "" if unicodedata.category(character).startswith("M") else character
+
+
+def _unmarked(match: re.Match[str]) -> str:
+    return _unmarked_character(match.group())
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Plurals to their singular, by Harman's S-stemmer (1991): "recommendations"
     finds "recommendation", "inquiries" finds "inquiry". Three rules and no

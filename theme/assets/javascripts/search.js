@@ -27,7 +27,7 @@
   }
 
   function stem(word) {
-    if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
+    if (Array.from(word).length <= 3 || !/^\p{L}+$/u.test(word)) return word;  // characters, as Python counts them
     if (/ies$/.test(word) && !/[ea]ies$/.test(word)) return word.slice(0, -3) + "y";
     if (/es$/.test(word) && !/[aeo]es$/.test(word)) return word.slice(0, -1);
     if (/s$/.test(word) && !/(us|ss)$/.test(word)) return word.slice(0, -1);
@@ -94,6 +94,7 @@
 
     function search(query, filters) {
       var wanted = Array.from(new Set(terms(query)));
+      if (!wanted.length && !Object.keys(filters).length) return Promise.resolve({ results: [] });  // only punctuation: nothing asked
       return meta.then(function (index) {
         return Promise.all([
           Promise.all(wanted.map(function (term) { return scores(term, index); })),
