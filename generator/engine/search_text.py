@@ -24,9 +24,9 @@ browser test holds the two to agreement on every indexed page).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,20 +107,21 @@ class PageText:
     def weighted_terms(self) -> tuple[Counter[str], int]:
         """Each term with the sum of its occurrences' weights, and the number of words.
 
-        Runs are joined before the words are found, so that a word split
-        by inline markup ("<em>Re</em>commendation") is one word; each word
-        counts with the weight of the run it starts in."""
-        folded = [fold(text) for text, _ in self.runs]
-        starts, offset = [], 0
-        for part in folded:
-            starts.append(offset)
-            offset += len(part)
+        The page's whole text is read once, every word counting 1 (runs are
+        joined first, so a word split by inline markup, "<em>Re</em>commendation",
+        is one word); then each stretch of weightier runs, such as a heading,
+        adds what its words count beyond 1. Weights change only at the
+        edges of elements that break a line (headings, the recommendation's
+        text), so no word straddles two weights."""
+        words = WORD.findall(fold("".join(text for text, _ in self.runs)))
         counts: Counter[str] = Counter()
-        words = 0
-        for match in WORD.finditer("".join(folded)):
-            counts[stem(match.group())] += self.runs[bisect_right(starts, match.start()) - 1][1]
-            words += 1
-        return counts, words
+        for word, count in Counter(words).items():
+            counts[stem(word)] += count
+        for weight, texts in itertools.groupby(self.runs, key=lambda run: run[1]):
+            if weight > 1:
+                for word in WORD.findall(fold("".join(text for text, _ in texts))):
+                    counts[stem(word)] += weight - 1
+        return counts, len(words)
 
 
 class MarkupProblem(Exception):
