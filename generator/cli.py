@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from generator.commands import build, fmt, new, schemas, serve
@@ -19,12 +20,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(arguments.run(arguments))
     except KeyboardInterrupt:
+        _stop_listening()
         print("interrupted; site/ was left as it was.", file=sys.stderr)
         return 130
     except Exception as error:  # the editors' front door never shows a traceback
         print(f"internal error in the generator, not in your content: {type(error).__name__}: {error}", file=sys.stderr)
         print("Please report it with the command you ran; site/ was left as it was.", file=sys.stderr)
         return 2
+
+
+def _stop_listening() -> None:
+    """Once interrupted, the build only reports it and exits 130: a second
+    Ctrl-C or SIGTERM while it does so must not end it another way."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
 
 
 def _parser() -> argparse.ArgumentParser:
