@@ -48,6 +48,23 @@ def test_the_site_holds_no_whole_site_index_and_every_page_that_asks_is_indexed(
     assert meta["filters"] == sorted(FILTERS)
 
 
+def test_each_result_title_names_its_page_and_no_two_pages_share_one(site: Site) -> None:
+    index = site.path / "search-index"
+    titles = {}
+    for path in (index / "pages").glob("*.json"):
+        shown = json.loads(path.read_text(encoding="utf-8"))
+        titles[shown["url"]] = shown["title"]
+        page_title = site.page(shown["url"]).title
+        assert page_title is not None and page_title.get_text().startswith(shown["title"] + " - "), shown["url"]
+    assert len(set(titles.values())) == len(titles)
+    # A section's result names the section and its paper.
+    sections = {uri: title for uri, title in titles.items() if uri.startswith("papers/") and uri.count("/") == 3}
+    assert sections
+    for uri, title in sections.items():
+        paper = titles["/".join(uri.split("/")[:2]) + "/"]
+        assert title.endswith(" – " + paper) and title != paper, uri
+
+
 def test_papers_meetings_inspections_and_recommendations_are_indexed_and_nothing_else(site: Site) -> None:
     indexed = set(indexed_pages(site))
     # Each paper, meeting and inspection, each recommendation, and each section of a paper on its own page.

@@ -14,7 +14,9 @@ The pages say what is indexed (the theme and the page templates write it):
   as HEADING_WEIGHTS says and other words once.
 - `data-search-filter="name"` with `data-value` files the page under a
   filter's value (kind, year, status, inspection); `data-search-meta` with
-  `data-value` is shown under a result's title (where the page sits).
+  `data-value` is shown with a result: its title (the page's own title,
+  which names it among its siblings: a section's title names the section
+  and its paper; else the page's h1) and where the page sits.
 
 Words are compared as `terms` makes them, and the search page's script
 makes them the same way (theme/assets/javascripts/search.js, `terms`; a
@@ -138,8 +140,8 @@ def read_page(html: bytes) -> PageText | None:
         raise MarkupProblem(f"{len(bodies)} parts are marked data-search-body; a page has one")
     page = PageText()
     _walk(bodies[0], 1, page)
-    title = bodies[0].xpath(".//h1")
-    page.title = _shown_text(title[0]) if title else ""
+    heading = bodies[0].xpath(".//h1")
+    page.title = page.meta.pop("title", "") or (_shown_text(heading[0]) if heading else "")
     return page
 
 
