@@ -19,7 +19,7 @@ no more, written as plain JSON files under site/search-index/:
   page numbers as differences from the previous one, each followed by its
   score in tenths and that stretch's number;
 - `pages/N.json`: what a result shows (address, title, where it sits, and
-  the first stretch of the page's text, about 150 words, from which the
+  the first stretch of the page's text, about 400 words, from which the
   script cuts an excerpt), and how many stretches the page has;
   `pages/N/S.json`: the page's later stretches, fetched only for a result
   whose words first appear there: a long paper costs what a short page

@@ -44,7 +44,7 @@ UNSEEN = frozenset({"script", "style", "noscript", "template", "svg", "head", "t
 INLINE = frozenset(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"])
 WORD = re.compile(r"[^\W_]+")
 NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-PASSAGE_WORDS = 150  # a stretch of text is about 1 kB: half that compressed
+PASSAGE_WORDS = 400  # about 2.5 kB of text, 1 kB compressed: a result costs little, a page has few files
 
 
 def fold(text: str) -> str:
