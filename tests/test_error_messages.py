@@ -125,6 +125,9 @@ def with_second_paper(agenda_item: str = "") -> dict[str, str | None]:
     return {SECOND_PAPER: SECOND_PAPER_TEXT, MEETING: agenda}
 
 
+LATER_PAPER = "papers/2024-12-10-later-paper.md"
+
+
 def later_paper(status: str = "ongoing-delayed", front: str = "") -> dict[str, str | None]:
     """A second paper at a later meeting, reporting on recommendation 1 again."""
     paper = (
@@ -139,7 +142,15 @@ def later_paper(status: str = "ongoing-delayed", front: str = "") -> dict[str, s
         .replace("summary:", f"{front}summary:")
     )
     meeting = MINIMAL_TREE[MEETING].replace("2024-09-18-sample-paper", "2024-12-10-later-paper").replace("2024-09-18", "2024-12-10")
-    return {"papers/2024-12-10-later-paper.md": paper, "meetings/2024-12-10-sample-committee.yml": meeting}
+    return {LATER_PAPER: paper, "meetings/2024-12-10-sample-committee.yml": meeting}
+
+
+def reopened_later(status: str | None = "ongoing-delayed") -> dict[str, str | None]:
+    """The later paper with `reopened: true` on its position, after the status if one is given."""
+    changes = later_paper()
+    status_line = f"        status: {status}\n" if status else ""
+    changes[LATER_PAPER] = str(changes[LATER_PAPER]).replace("        status: ongoing-delayed\n", f"{status_line}        reopened: true\n")
+    return changes
 
 
 def table_rows(*rows: str) -> dict[str, str | None]:
@@ -149,7 +160,7 @@ def table_rows(*rows: str) -> dict[str, str | None]:
     return replace(PAPER, "## 1 BACKGROUND", "## 1 BACKGROUND\n\n[[table contacts]]", with_table)
 
 
-LATER = "content/papers/2024-12-10-later-paper.md"
+LATER = f"content/{LATER_PAPER}"
 GLOSSARY = "terms:\n  - term: HMICS\n    expansion: His Majesty’s Inspectorate of Constabulary in Scotland\n  - term: SPA\n    expansion: Scottish Police Authority\n  - term: ACC\n    expansion: Assistant Chief Constable\n"
 
 
@@ -794,7 +805,35 @@ TABLE: list[tuple[str, dict[str, str | bytes | None], list[str]]] = [
         "A status after closed in a later paper (warning)",
         later_paper(),
         [
-            f'{LATER}:21:9: warning: recommendation 1 of "sample-inspection" is "ongoing-delayed" here, but an earlier paper records it as closed (discharged by HMICS): 2024-09-18-sample-paper.md line 21; check both papers\' words and correct the status; if the later paper does say it was reopened, the warning is expected',
+            f'{LATER}:21:9: warning: recommendation 1 of "sample-inspection" is "ongoing-delayed" here, but an earlier paper records it as closed (discharged by HMICS): 2024-09-18-sample-paper.md line 21; check both papers\' words and correct the status; if this paper does say it was reopened, write reopened: true under its status',
+        ],
+    ),
+    (
+        "Marked reopened on a discharge (warning)",
+        replace(PAPER, "        status: discharged\n", "        status: discharged\n        reopened: true\n"),
+        [
+            f'{P}:23:9: warning: recommendation 1 of "sample-inspection" is "discharged" here and also marked reopened: true; remove reopened: true; it is for the first paper after a discharge that gives another status',
+        ],
+    ),
+    (
+        "Marked reopened with no earlier discharge (warning)",
+        replace(PAPER, "        status: discharged\n", "        status: ongoing-delayed\n        reopened: true\n"),
+        [
+            f'{P}:23:9: warning: recommendation 1 of "sample-inspection" is marked reopened: true, but no earlier paper leaves it closed (discharged by HMICS); remove reopened: true; it is for the first paper after a discharge that gives another status',
+        ],
+    ),
+    (
+        "Marked reopened with no status (warning)",
+        reopened_later(None),
+        [
+            f'{LATER}:22:9: warning: recommendation 1 of "sample-inspection" is marked reopened: true but has no status here; give the status the paper states, or remove reopened: true',
+        ],
+    ),
+    (
+        "Marked reopened with a word instead of true",
+        replace(PAPER, "        status: discharged\n", "        status: discharged\n        reopened: yes\n"),
+        [
+            f'{P}:23:9: "positions entry 1 > recommendations entry 1 > reopened" must be true or false, not "yes"; write true, or remove the field',
         ],
     ),
     (

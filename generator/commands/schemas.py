@@ -21,6 +21,7 @@ from generator.content.schema import (
     ActionNumber,
     Choice,
     Date,
+    Flag,
     Integer,
     Kind,
     ListOf,
@@ -62,6 +63,8 @@ def json_schema(node: Node) -> dict[str, Any]:
         schema.update(type="string", pattern=IDENTIFIER_PATTERN)
     elif isinstance(node, ActionNumber):
         schema.update(type="string", pattern=r"^\d+\.\d+$")
+    elif isinstance(node, Flag):
+        schema["type"] = "boolean"
     elif isinstance(node, Choice):
         schema["enum"] = list(node.choices)
     elif isinstance(node, ListOf):
@@ -101,6 +104,7 @@ def type_name(node: Node) -> str:
         Text: "text",
         Markdown: "Markdown",
         Integer: "whole number",
+        Flag: "true or false",
         Date: "date",
         ActionNumber: "action number",
         Mapping: "fields",

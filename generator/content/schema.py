@@ -68,6 +68,11 @@ class ActionNumber(Node):
 
 
 @dataclass(frozen=True)
+class Flag(Node):
+    """true or false: something the editor records about the paper's words, not a word of it."""
+
+
+@dataclass(frozen=True)
 class Choice(Node):
     choices: tuple[str, ...]
 
@@ -316,6 +321,13 @@ POSITION = Mapping(
             ),
         ),
         Key("target_revised", Choice("The paper says the target was revised but gives no new date.", ("without a new date",))),
+        Key(
+            "reopened",
+            Flag(
+                "Write true when the paper says the recommendation was reopened after an earlier paper recorded it discharged by HMICS: "
+                "the warning of a status after closed is then not raised. The paper's own words, in its narrative, say the rest."
+            ),
+        ),
     ),
 )
 

@@ -23,6 +23,7 @@ from generator.content.schema import (
     ActionNumber,
     Choice,
     Date,
+    Flag,
     Integer,
     ListOf,
     MapOf,
@@ -198,6 +199,12 @@ def _check_action_number(node: ActionNumber, value: Any, place: Place, problems:
     return _wrong_type(place, problems, 'an action number such as "1.1"', value, fix)
 
 
+def _check_flag(node: Flag, value: Any, place: Place, problems: Problems) -> Any:
+    if isinstance(value, bool):
+        return value
+    return _wrong_type(place, problems, "true or false", value, "write true, or remove the field")
+
+
 def _check_choice(node: Choice, value: Any, place: Place, problems: Problems) -> Any:
     if isinstance(value, str) and value in node.choices:
         return value
@@ -332,6 +339,7 @@ _CHECKERS: dict[type, Any] = {
     Date: _check_date,
     Ref: _check_ref,
     ActionNumber: _check_action_number,
+    Flag: _check_flag,
     Choice: _check_choice,
     ListOf: _check_list,
     Mapping: _check_mapping,

@@ -69,6 +69,11 @@ class HistoryEntry:
     def revised_without_date(self) -> bool:
         return bool(self.position and self.position.revised_without_date)
 
+    @property
+    def stated_reopened(self) -> bool:
+        """The paper says the recommendation was reopened after a discharge (the editor's `reopened: true`)."""
+        return bool(self.position and self.position.reopened)
+
 
 @dataclass
 class RecommendationRecord:

@@ -4,7 +4,10 @@ A recommendation discharged by HMICS and later reported as open again, or
 a plan's update dated after the plan itself, is usually a typing slip, but
 a paper may truly say so: these are warnings, which name both places, so
 the editor checks the papers' words (pull requests are validated with
---strict, so a warning is still looked at). Two papers that are each
+--strict, so a warning is still looked at). Where the later paper does
+say the recommendation was reopened, the editor records `reopened: true`
+on its position and the warning is not raised; that record where there
+is nothing to acknowledge is itself a warning. Two papers that are each
 other's appendix cannot both be true, and would send a reader round in a
 circle: that is an error.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.common.problems import Problems, Severity
+from generator.common.problems import Location, Problems, Severity
 from generator.content.dates import PaperDate
 from generator.content.statuses import DISCHARGED
 from generator.model.objects import Content, Paper
@@ -28,29 +31,62 @@ def check_contradictions(content: Content, problems: Problems) -> None:
 
 
 def _check_reopened(content: Content, problems: Problems) -> None:
-    """A status after "closed" (discharged by HMICS) in a later paper."""
+    """A status after "closed" (discharged by HMICS) in a later paper, unless
+    the editor recorded there that the paper says it was reopened (then the
+    papers after it are compared with nothing until the next discharge); and
+    that record where it acknowledges nothing, so it never outlives its reason."""
+    for reports in _histories(content).values():
+        closed: tuple[Paper, Position] | None = None
+        for paper, position in reports:
+            if position.status == DISCHARGED:
+                closed = paper, position
+            reopens = closed is not None and paper.date.value > closed[0].date.value and position.status not in (DISCHARGED, None)
+            if closed is not None and reopens and position.reopened is None:
+                _report_reopened(position, closed[1], problems)
+            elif reopens:  # the paper says it was reopened: later papers answer to the next discharge
+                closed = None
+            elif position.reopened is not None:
+                _report_needless_reopened(position, position.reopened, problems)
+
+
+def _report_reopened(position: Position, closed: Position, problems: Problems) -> None:
+    """A status after an earlier paper's discharge, with no word of a reopening."""
+    problems.add(
+        position.location,
+        f'recommendation {position.number} of "{position.inspection_id}" is "{position.status}" here, but an earlier paper records it as closed (discharged by HMICS): '
+        f"{closed.location.path.name} line {closed.location.line}",
+        "check both papers' words and correct the status; if this paper does say it was reopened, write reopened: true under its status",
+        Severity.WARNING,
+    )
+
+
+def _histories(content: Content) -> dict[tuple[str, int], list[tuple[Paper, Position]]]:
+    """Every dated paper's positions on each recommendation, oldest paper first."""
     history: dict[tuple[str, int], list[tuple[Paper, Position]]] = defaultdict(list)
     for paper in content.papers.values():
         if paper.date is None:  # no date at all: checks.py reports it
             continue
         for block in paper.inspection_positions:
             for position in block.positions:
-                if position.status:
+                if position.status or position.reopened:
                     history[(block.inspection_id, position.number)].append((paper, position))
-    for (inspection_id, number), reports in history.items():
+    for reports in history.values():
         reports.sort(key=lambda report: (report[0].date.value, report[0].identifier))
-        closed = next(((paper, position) for paper, position in reports if position.status == DISCHARGED), None)
-        if closed is None:
-            continue
-        for paper, position in reports:
-            if paper.date.value > closed[0].date.value and position.status != DISCHARGED:
-                problems.add(
-                    position.location,
-                    f'recommendation {number} of "{inspection_id}" is "{position.status}" here, but an earlier paper records it as closed (discharged by HMICS): '
-                    f"{closed[1].location.path.name} line {closed[1].location.line}",
-                    "check both papers' words and correct the status; if the later paper does say it was reopened, the warning is expected",
-                    Severity.WARNING,
-                )
+    return history
+
+
+def _report_needless_reopened(position: Position, where: Location, problems: Problems) -> None:
+    """`reopened: true` on a discharge, on no status, or where no earlier paper leaves it closed."""
+    name = f'recommendation {position.number} of "{position.inspection_id}"'
+    fix = "remove reopened: true; it is for the first paper after a discharge that gives another status"
+    if position.status == DISCHARGED:
+        message = f'{name} is "discharged" here and also marked reopened: true'
+    elif position.status is None:
+        message = f"{name} is marked reopened: true but has no status here"
+        fix = "give the status the paper states, or remove reopened: true"
+    else:
+        message = f"{name} is marked reopened: true, but no earlier paper leaves it closed (discharged by HMICS)"
+    problems.add(where, message, fix, Severity.WARNING)
 
 
 def _check_circular_appendices(content: Content, problems: Problems) -> None:

@@ -23,6 +23,14 @@ def where(path: Path, values: Values) -> Location:
     return Location(path, int(values.get("__line__", 1)), int(values.get("__column__", 1)))
 
 
+def _field(path: Path, values: Values, name: str) -> Location | None:
+    """Where a field's name is written, when the field is given."""
+    if name not in values:
+        return None
+    line, column = values.get("__fields__", {}).get(name, (values.get("__line__", 1), values.get("__column__", 1)))
+    return Location(path, int(line), int(column))
+
+
 def _complete(values: Values, *names: str) -> bool:
     return all(name in values for name in names)
 
@@ -69,7 +77,13 @@ class StatedCounts:
 class Position:
     """What one paper states of one recommendation: its status in the
     paper's words, the initial target it restates, the revised target it
-    states, or that the target was revised without a new date."""
+    states, or that the target was revised without a new date.
+
+    `reopened` is where the editor wrote `reopened: true`: that the paper
+    says the recommendation was reopened after an earlier paper recorded it
+    discharged. It is the editor's acknowledgement, so contradictions.py
+    expects the status after closed instead of warning of it.
+    """
 
     inspection_id: str
     number: int
@@ -79,6 +93,7 @@ class Position:
     location: Location
     revised_without_date: bool = False
     narrative: Narrative | None = None
+    reopened: Location | None = None
 
 
 @dataclass
@@ -110,6 +125,7 @@ def inspection_positions(path: Path, values: Values) -> InspectionPositions:
             p.get("revised_target"),
             where(path, p),
             p.get("target_revised") == "without a new date",
+            reopened=_field(path, p, "reopened") if p.get("reopened") is True else None,
         )
         for p in values.get("recommendations", [])
         if _complete(p, "number")
