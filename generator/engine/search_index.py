@@ -132,7 +132,7 @@ def build_index(site: Path, output: Path, stop: Callable[[], bool] = lambda: Fal
             raise IndexFailed(f"{uri}: {problem}") from None
         if page is not None:
             postings.add(uri, page)
-    _write(output, dict(_files(postings)))
+    _write(output, _files(postings))
 
 
 def _pages(site: Path) -> list[tuple[str, Path]]:
@@ -148,7 +148,7 @@ def _ours(folder: Path) -> bool:
 
 
 def _files(postings: Postings) -> Iterator[tuple[str, Any]]:
-    """Every file of the index but the metadata, by its path in the index."""
+    """Every file of the index by its path in the index, the metadata last."""
     firsts: list[str] = []
     for number, chunk in enumerate(_word_files(postings)):
         firsts.append(next(iter(chunk)))
@@ -191,18 +191,20 @@ def _gaps(numbers: list[int]) -> list[int]:
     return [number - previous for previous, number in zip([0, *numbers], numbers, strict=False)]
 
 
-def _write(output: Path, files: dict[str, Any]) -> None:
-    """Write the files, the metadata last, with the version of them all."""
-    meta = files.pop("meta.json")
+def _write(output: Path, files: Iterator[tuple[str, Any]]) -> None:
+    """Write each file as it is made (a 50x archive's word files would
+    otherwise be held at once), the metadata last, with the version of them all."""
     digest = hashlib.sha256()
-    for name, value in files.items():
+    for name, value in files:
+        if name == "meta.json":
+            meta = {"version": digest.hexdigest()[:16], **value}
+            (output / name).write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            return
         data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         digest.update(name.encode("utf-8") + b"\0" + data)
         path = output / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    meta = {"version": digest.hexdigest()[:16], **meta}
-    (output / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def index_site(site: Path) -> None:
