@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.engine.search_text import MarkupProblem, PageText, read_page, terms
+from generator.engine.search_text import MarkupProblem, PageText, read_page
 
 INDEX_FOLDER = "search-index"
 # BM25's constants: how soon more of a word stops counting (k1), and how
@@ -75,21 +75,19 @@ class Postings:
 
     def add(self, uri: str, page: PageText) -> None:
         number = len(self.pages)
-        counts, length = page.weighted_terms()
-        shown = ShownPage(uri, page.title, page.meta, page.passages(), page.filters)
-        self.pages.append(shown)
-        self.lengths.append(length)
-        first = shown.first_passages()
-        for term, weight in counts.items():
+        text = page.indexed()
+        self.pages.append(ShownPage(uri, page.title, page.meta, text.passages, page.filters))
+        self.lengths.append(text.length)
+        for term, weight in text.weights.items():
             numbers, weights, passages = self.terms.setdefault(term, ([], [], []))
             numbers.append(number)
             weights.append(weight)
-            passages.append(first.get(term, 0))
+            passages.append(text.first_passage[term])
 
-    def scored(self, term: str) -> list[int]:
-        """A term's pages, as written: [gap, score, stretch, gap, score, stretch, ...]."""
+    def scored(self, term: str, average: float) -> list[int]:
+        """A term's pages, as written: [gap, score, stretch, gap, score, stretch, ...];
+        `average` is the pages' average length in words."""
         numbers, weights, passages = self.terms[term]
-        average = sum(self.lengths) / len(self.lengths)
         rarity = math.log(1 + (len(self.pages) - len(numbers) + 0.5) / (len(numbers) + 0.5))
         written, previous = [], 0
         for number, weight, passage in zip(numbers, weights, passages, strict=True):
@@ -109,14 +107,6 @@ class ShownPage:
     meta: dict[str, str]
     passages: list[str]
     filters: dict[str, list[str]]
-
-    def first_passages(self) -> dict[str, int]:
-        """Each term of the page with the stretch of text it first appears in."""
-        first: dict[str, int] = {}
-        for number, passage in enumerate(self.passages):
-            for term in terms(passage):
-                first.setdefault(term, number)
-        return first
 
 
 def build_index(site: Path, output: Path, stop: Callable[[], bool] = lambda: False) -> None:
@@ -166,8 +156,9 @@ def _files(postings: Postings) -> Iterator[tuple[str, Any]]:
 def _word_files(postings: Postings) -> Iterator[dict[str, list[int]]]:
     chunk: dict[str, list[int]] = {}
     size = 0
+    average = sum(postings.lengths) / len(postings.lengths)
     for term in sorted(postings.terms, key=lambda term: term.encode(UTF16)):
-        scored = postings.scored(term)
+        scored = postings.scored(term, average)
         if chunk and size + len(scored) * 2 > WORD_FILE_CHARACTERS:
             yield chunk
             chunk, size = {}, 0

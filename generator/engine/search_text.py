@@ -106,24 +106,42 @@ class PageText:
         words = self.words()
         return [" ".join(words[start : start + PASSAGE_WORDS]) for start in range(0, max(len(words), 1), PASSAGE_WORDS)]
 
-    def weighted_terms(self) -> tuple[Counter[str], int]:
-        """Each term with the sum of its occurrences' weights, and the number of words.
+    def indexed(self) -> IndexedText:
+        """What the index keeps of the page's words, read once.
 
-        The page's whole text is read once, every word counting 1 (runs are
-        joined first, so a word split by inline markup, "<em>Re</em>commendation",
-        is one word); then each stretch of weightier runs, such as a heading,
-        adds what its words count beyond 1. Weights change only at the
-        edges of elements that break a line (headings, the recommendation's
-        text), so no word straddles two weights."""
-        words = WORD.findall(fold("".join(text for text, _ in self.runs)))
-        counts: Counter[str] = Counter()
-        for word, count in Counter(words).items():
-            counts[stem(word)] += count
+        Each stretch's words count 1 each, and the stretch a term is first
+        met in is noted; then each stretch of weightier runs, such as a
+        heading, adds what its words count beyond 1. Stretches are cut at
+        spaces, so a word split by inline markup ("<em>Re</em>commendation")
+        is one word; weights change only at the edges of elements that
+        break a line (headings, the recommendation's text), so no word
+        straddles two weights."""
+        passages = self.passages()
+        weights: Counter[str] = Counter()
+        first_passage: dict[str, int] = {}
+        for number, passage in enumerate(passages):
+            found = terms(passage)
+            weights.update(found)
+            for term in dict.fromkeys(found):
+                first_passage.setdefault(term, number)
+        length = sum(weights.values())
         for weight, texts in itertools.groupby(self.runs, key=lambda run: run[1]):
             if weight > 1:
-                for word in WORD.findall(fold("".join(text for text, _ in texts))):
-                    counts[stem(word)] += weight - 1
-        return counts, len(words)
+                for term in terms("".join(text for text, _ in texts)):
+                    weights[term] += weight - 1
+        return IndexedText(passages, weights, first_passage, length)
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """A page's text in stretches, each term with the sum of its
+    occurrences' weights and the stretch it is first met in, and how many
+    words the page has."""
+
+    passages: list[str]
+    weights: Counter[str]
+    first_passage: dict[str, int]
+    length: int
 
 
 class MarkupProblem(Exception):
