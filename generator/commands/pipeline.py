@@ -32,7 +32,8 @@ from generator.markup.markdown_html import convert
 from generator.model.checks import Known, check_content
 from generator.model.contradictions import check_contradictions
 from generator.model.glossary import Use, acronym_uses, check_glossary, first_uses
-from generator.model.objects import Content, Values, build_content
+from generator.model.objects import Content, build_content
+from generator.model.positions import Values
 from generator.pages.documents import FullDocument
 from generator.pages.links import check_page_links
 from generator.pages.pdf import full_documents

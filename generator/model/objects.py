@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from generator.common.problems import Location
 from generator.content.dates import PaperDate
 from generator.content.narratives import Narrative, find_narratives
-from generator.model.positions import InspectionPositions, inspection_positions, with_narratives
+from generator.model.positions import InspectionPositions, Values, complete, field_location, inspection_positions, where, with_narratives
 from generator.model.positions import Position as Position
 from generator.model.positions import StatusCounts as StatusCounts
 
@@ -250,20 +250,6 @@ class Content:
     not_expanded: list[str] = field(default_factory=list)
 
 
-Values = dict[str, Any]
-
-
-def where(path: Path, values: Values) -> Location:
-    """The location recorded for a validated mapping (see builder.py)."""
-    return Location(path, int(values.get("__line__", 1)), int(values.get("__column__", 1)))
-
-
-def field_location(path: Path, values: Values, name: str) -> Location:
-    """Where a field's name is written (validate.py records it), for a message about its value."""
-    line, column = values.get("__fields__", {}).get(name, (values.get("__line__", 1), values.get("__column__", 1)))
-    return Location(path, int(line), int(column))
-
-
 def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> Content:
     """Objects from (kind, identifier, path, values, body, body_line) tuples."""
     content = Content()
@@ -283,11 +269,6 @@ def build_content(validated: list[tuple[str, str, Path, Values, str, int]]) -> C
     return content
 
 
-def _complete(values: Values, *names: str) -> bool:
-    """Whether every required value survived validation."""
-    return all(name in values for name in names)
-
-
 def _inspection(identifier: str, path: Path, values: Values) -> Inspection:
     recommendations = [
         Recommendation(
@@ -296,14 +277,14 @@ def _inspection(identifier: str, path: Path, values: Values) -> Inspection:
             r.get("text"),
             r.get("lead"),
             list(r.get("themes", [])),
-            [CrossReference(s["inspection"], s["recommendation"], where(path, s)) for s in r.get("see_also", []) if _complete(s, "inspection", "recommendation")],
+            [CrossReference(s["inspection"], s["recommendation"], where(path, s)) for s in r.get("see_also", []) if complete(s, "inspection", "recommendation")],
             where(path, r),
         )
         for r in values.get("recommendations", [])
-        if _complete(r, "number")
+        if complete(r, "number")
     ]
     areas = [
-        AreaForDevelopment(a["section"], a["text"], a.get("number"), list(a.get("actions", [])), where(path, a)) for a in values.get("areas_for_development", []) if _complete(a, "section", "text")
+        AreaForDevelopment(a["section"], a["text"], a.get("number"), list(a.get("actions", [])), where(path, a)) for a in values.get("areas_for_development", []) if complete(a, "section", "text")
     ]
     return Inspection(
         identifier,
@@ -320,7 +301,7 @@ def _inspection(identifier: str, path: Path, values: Values) -> Inspection:
 
 
 def _meeting(identifier: str, path: Path, values: Values) -> Meeting:
-    agenda = [AgendaItem(a["paper"], a.get("item"), where(path, a)) for a in values.get("agenda", []) if _complete(a, "paper")]
+    agenda = [AgendaItem(a["paper"], a.get("item"), where(path, a)) for a in values.get("agenda", []) if complete(a, "paper")]
     return Meeting(identifier, values["committee"], values["date"], values["location"], agenda, where(path, values))
 
 
@@ -341,7 +322,7 @@ def _cover_sheet(cover: Values | None) -> CoverSheet | None:
 def _paper(identifier: str, path: Path, values: Values, body: str, body_line: int) -> Paper:
     cover_sheet = _cover_sheet(values.get("cover_sheet"))
     narratives = find_narratives(path, body, body_line)
-    appendices = [Appendix(a["label"], a["title"], a.get("paper"), a.get("plan"), where(path, a)) for a in values.get("appendices", []) if _complete(a, "label", "title")]
+    appendices = [Appendix(a["label"], a["title"], a.get("paper"), a.get("plan"), where(path, a)) for a in values.get("appendices", []) if complete(a, "label", "title")]
     return Paper(
         identifier,
         values["title"],
@@ -350,7 +331,7 @@ def _paper(identifier: str, path: Path, values: Values, body: str, body_line: in
         values.get("date"),
         values["summary"],
         appendices,
-        with_narratives([inspection_positions(path, p) for p in values.get("positions", []) if _complete(p, "inspection")], narratives),
+        with_narratives([inspection_positions(path, p) for p in values.get("positions", []) if complete(p, "inspection")], narratives),
         {name: _table(name, path, t) for name, t in values.get("tables", {}).items() if not name.startswith("__")},
         body,
         body_line,
@@ -370,10 +351,10 @@ def _plan(identifier: str, path: Path, values: Values) -> Plan:
         values["inspection"],
         values["title"],
         values["date"],
-        [DetailRow(d["label"], d["value"]) for d in values.get("details", []) if _complete(d, "label", "value")],
+        [DetailRow(d["label"], d["value"]) for d in values.get("details", []) if complete(d, "label", "value")],
         values.get("introduction"),
         values.get("progress_heading"),
-        [_plan_recommendation(path, r) for r in values.get("recommendations", []) if _complete(r, "number")],
+        [_plan_recommendation(path, r) for r in values.get("recommendations", []) if complete(r, "number")],
         values.get("closing"),
         where(path, values),
     )
@@ -385,13 +366,13 @@ def _plan_recommendation(path: Path, values: Values) -> PlanRecommendation:
             a["number"],
             a["text"],
             a.get("owner"),
-            [Update(u.get("date"), u.get("label"), u["text"], where(path, u)) for u in a.get("updates", []) if _complete(u, "text")],
-            [_target_date(t) for t in a.get("target_dates", []) if _complete(t, "date")],
+            [Update(u.get("date"), u.get("label"), u["text"], where(path, u)) for u in a.get("updates", []) if complete(u, "text")],
+            [_target_date(t) for t in a.get("target_dates", []) if complete(t, "date")],
             a.get("completion_note"),
             where(path, a),
         )
         for a in values.get("actions", [])
-        if _complete(a, "number", "text")
+        if complete(a, "number", "text")
     ]
     return PlanRecommendation(
         values["number"],

@@ -15,23 +15,22 @@ from generator.common.problems import Location
 from generator.content.dates import PaperDate
 from generator.content.narratives import Narrative
 
-Values = dict[str, Any]
+Values = dict[str, Any]  # a validated mapping, with where each of its fields is written
 
 
 def where(path: Path, values: Values) -> Location:
-    """The location recorded for a validated mapping."""
+    """The location recorded for a validated mapping (content/validate.py records it)."""
     return Location(path, int(values.get("__line__", 1)), int(values.get("__column__", 1)))
 
 
-def _field(path: Path, values: Values, name: str) -> Location | None:
-    """Where a field's name is written, when the field is given."""
-    if name not in values:
-        return None
+def field_location(path: Path, values: Values, name: str) -> Location:
+    """Where a field's name is written, for a message about its value."""
     line, column = values.get("__fields__", {}).get(name, (values.get("__line__", 1), values.get("__column__", 1)))
     return Location(path, int(line), int(column))
 
 
-def _complete(values: Values, *names: str) -> bool:
+def complete(values: Values, *names: str) -> bool:
+    """Whether every required value survived validation."""
     return all(name in values for name in names)
 
 
@@ -114,7 +113,7 @@ class InspectionPositions:
 def inspection_positions(path: Path, values: Values) -> InspectionPositions:
     stated = values.get("stated_counts")
     counts = None
-    if stated and _complete(stated, "total", "closed", "ongoing_on_track", "ongoing_delayed"):
+    if stated and complete(stated, "total", "closed", "ongoing_on_track", "ongoing_delayed"):
         counts = StatusCounts(stated["total"], stated["closed"], stated["ongoing_on_track"], stated["ongoing_delayed"])
     positions = [
         Position(
@@ -125,13 +124,13 @@ def inspection_positions(path: Path, values: Values) -> InspectionPositions:
             p.get("revised_target"),
             where(path, p),
             p.get("target_revised") == "without a new date",
-            reopened=_field(path, p, "reopened") if p.get("reopened") is True else None,
+            reopened=field_location(path, p, "reopened") if p.get("reopened") is True else None,
         )
         for p in values.get("recommendations", [])
-        if _complete(p, "number")
+        if complete(p, "number")
     ]
     counts_location = where(path, stated) if stated else where(path, values)
-    in_words = [_stated_counts(path, c, c.get("words")) for c in values.get("counts_in_words", []) if _complete(c, "words")]
+    in_words = [_stated_counts(path, c, c.get("words")) for c in values.get("counts_in_words", []) if complete(c, "words")]
     table = [_stated_counts(path, stated, None)] if stated and counts else []
     return InspectionPositions(values["inspection"], counts, positions, where(path, values), counts_location, table + in_words)
 
