@@ -122,7 +122,7 @@ def render_report(results: dict[str, Any]) -> str:
     lines += ["", "### Targets", "", *target_rows(results)]
     lines += ["", "### Full builds", "", *build_table(results["builds"]), "", "Seconds in each stage, elapsed / CPU (`build --timings`):", "", *stage_table(results["builds"])]
     about = (
-        "The site's own index, built from the finished site (the `search index` stage); a first query from a new browser (`benchmarks/search.py`): "
+        "The site's own index, built from the finished site (the `search index` stage); a first query from a new browser (`benchmarks/first_query.py`): "
         "the search page's script (program) and the parts of the index it fetched."
     )
     lines += ["", "### Search", "", about, "", *search_rows(results["builds"])]

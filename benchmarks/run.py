@@ -8,7 +8,7 @@ build --timings` in a child process (its peak memory comes from the
 kernel's accounting of that child), and measure the built site. Then start
 the preview on one size and time saving a file until the new page is
 served, and weigh a paper page and a recommendation page as a reader's
-browser would fetch them, and what a first search fetches (benchmarks.search). Figures go to benchmarks/results.json and
+browser would fetch them, and what a first search fetches (benchmarks.first_query). Figures go to benchmarks/results.json and
 docs/performance.md (benchmarks.report), and are printed.
 """
 
@@ -26,7 +26,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks import preview, search, weight
+from benchmarks import first_query, preview, weight
 from benchmarks.report import write_report
 from benchmarks.synth import write_archive
 
@@ -114,7 +114,7 @@ def build_size(scale: int, work: Path, config: Path) -> Build:
     wall, cpu, peak, output = run_child(build, ROOT)
     cached_output = run_child(build, ROOT)[3]
     pages = weight.html_pages(site)
-    index = search.index_size(site)
+    index = first_query.index_size(site)
     pdfs = sorted(site.glob("papers/*/*.pdf"))
     return Build(
         scale,
@@ -130,7 +130,7 @@ def build_size(scale: int, work: Path, config: Path) -> Build:
         round(weight.tree_bytes(site) / 1e6, 2),
         index["index_kb"],
         int(index["index_files"]),
-        search.first_queries(site),
+        first_query.first_queries(site),
         len(pdfs),
         round(sum(pdf.stat().st_size for pdf in pdfs) / 1e6, 2),
         stage_seconds(cached_output, "seconds").get("pdf", 0.0),

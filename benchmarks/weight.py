@@ -2,7 +2,7 @@
 
 A page's first-load weight is its HTML plus every stylesheet, script and
 icon it loads, each gzip-compressed as a web server would send it. Search
-is weighed on its own (benchmarks.search): nothing of it loads before a
+is weighed on its own (benchmarks.first_query): nothing of it loads before a
 reader opens the search page.
 """
 
